@@ -1,0 +1,2 @@
+export * from './tenantId';
+export * from './qualification';

@@ -1,0 +1,49 @@
+// Runs the integration suites (tier 2) inside the real extension host through @vscode/test-electron's
+// runTests, once per VS Code runtime. VSCODE_EXECUTABLE_PATH (a desktop VS Code) replaces the shim.
+'use strict';
+const { runTests } = require('@vscode/test-electron');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { selectedRuntimes } = require('./runtimes');
+
+const root = path.resolve(__dirname, '..', '..');
+
+function freshWorkspace() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ws-'));
+  fs.cpSync(path.join(root, 'test', 'fixtures', 'workspace'), dir, { recursive: true });
+  return dir;
+}
+
+async function main() {
+  const desktop = process.env.VSCODE_EXECUTABLE_PATH;
+  const runs = desktop ? [{ name: 'desktop' }] : selectedRuntimes();
+  let failed = 0;
+  for (const runtime of runs) {
+    const started = Date.now();
+    const workspace = freshWorkspace();
+    console.log(`\n== integration tests on VS Code ${runtime.name} ==`);
+    try {
+      await runTests({
+        vscodeExecutablePath: desktop || path.join(__dirname, 'codeShim.js'),
+        extensionDevelopmentPath: root,
+        extensionTestsPath: path.join(root, 'out', 'test', 'integration', 'index.js'),
+        launchArgs: [workspace],
+        // reaches the extension host; PCQ_RUNTIME is read by the shim (a desktop VS Code ignores it)
+        extensionTestsEnv: {
+          PCQ_ARTIFACTS: path.join(root, 'artifacts', 'screenshots', runtime.name),
+          PCQ_RUNTIME: JSON.stringify(runtime),
+        },
+      });
+    } catch (e) {
+      failed++;
+      console.error(`integration tests failed on VS Code ${runtime.name}: ${e.message || e}`);
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
+    console.log(`== VS Code ${runtime.name}: integration tier took ${((Date.now() - started) / 1000).toFixed(1)} s ==`);
+  }
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => { console.error(e); process.exit(2); });

@@ -1,0 +1,19 @@
+// Entry point VS Code loads in the extension host (extensionTestsPath): runs every *.test.js beside it.
+import * as fs from 'fs';
+import * as path from 'path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
+  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+  let passes = 0;
+  return new Promise((resolve, reject) => {
+    mocha
+      .run((failures) => {
+        console.log(`${passes} passed, ${failures} failed`);
+        if (failures > 0) reject(new Error(`${failures} tests failed.`));
+        else resolve();
+      })
+      .on('pass', () => passes++);
+  });
+}
