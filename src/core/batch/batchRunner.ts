@@ -1,0 +1,80 @@
+// Fetches many tenants: bounded concurrency, one correlation id per batch, per-tenant isolation (a failure
+// is a result, never a stop), cancellation that keeps what finished, results streamed as they arrive,
+// and one request per tenant even when several batches ask for it at once.
+import { randomUUID } from 'crypto';
+import { isAbort } from '../abort';
+import { PartnerCenterError } from '../client/errors';
+import { CallOptions } from '../client/partnerCenterClient';
+import { toPartnerCenterError } from '../client/partnerCenterClient';
+import { QualificationsResult } from '../model/qualification';
+
+export type TenantOutcome =
+  | { readonly tenantId: string; readonly ok: true; readonly result: QualificationsResult }
+  | { readonly tenantId: string; readonly ok: false; readonly error: PartnerCenterError };
+
+export interface QualificationsSource {
+  getQualifications(tenantId: string, call: CallOptions): Promise<QualificationsResult>;
+}
+
+export interface BatchOptions {
+  readonly concurrency?: number;
+  readonly signal?: AbortSignal;
+  readonly correlationId?: string;
+  /** Called once per tenant as soon as its outcome is known. */
+  readonly onOutcome?: (outcome: TenantOutcome) => void;
+}
+
+export interface BatchSummary {
+  readonly correlationId: string;
+  readonly outcomes: readonly TenantOutcome[];
+  /** Tenants never started or cut off by cancellation. */
+  readonly cancelled: readonly string[];
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+
+export class BatchRunner {
+  private readonly inFlight = new Map<string, Promise<QualificationsResult>>();
+
+  constructor(private readonly source: QualificationsSource) {}
+
+  /** One fetch per tenant at a time: a second caller for the same tenant joins the first. */
+  fetchOne(tenantId: string, call: CallOptions): Promise<QualificationsResult> {
+    const key = tenantId.toLowerCase();
+    const running = this.inFlight.get(key);
+    if (running) return running;
+    const p = this.source.getQualifications(tenantId, call).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, p);
+    return p;
+  }
+
+  async run(tenantIds: readonly string[], o: BatchOptions = {}): Promise<BatchSummary> {
+    const correlationId = o.correlationId ?? randomUUID();
+    const queue = [...new Set(tenantIds)];
+    const outcomes: TenantOutcome[] = [];
+    const cancelled: string[] = [];
+    const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY));
+    const worker = async () => {
+      for (let tenantId = queue.shift(); tenantId !== undefined; tenantId = queue.shift()) {
+        if (o.signal?.aborted) {
+          cancelled.push(tenantId);
+          continue;
+        }
+        let outcome: TenantOutcome;
+        try {
+          outcome = { tenantId, ok: true, result: await this.fetchOne(tenantId, { signal: o.signal, correlationId }) };
+        } catch (e) {
+          if (o.signal?.aborted || isAbort(e)) {
+            cancelled.push(tenantId);
+            continue;
+          }
+          outcome = { tenantId, ok: false, error: toPartnerCenterError(e, { correlationId }) };
+        }
+        outcomes.push(outcome);
+        o.onOutcome?.(outcome);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    return { correlationId, outcomes, cancelled };
+  }
+}

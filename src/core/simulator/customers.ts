@@ -1,0 +1,69 @@
+// The simulator's customers: every documented response form, for tests and the demo.
+import { Fault } from './faults';
+
+export interface SimulatedCustomer {
+  readonly tenantId: string;
+  readonly name: string;
+  readonly domain?: string;
+  /** Entries exactly as the service would send them (any key case, either date name). */
+  qualifications: Record<string, unknown>[];
+  /** `array` (current docs) or `wrapped` ({qualifications: [...]}, the source document). */
+  readonly shape?: 'array' | 'wrapped';
+  fault?: Fault;
+}
+
+const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+
+/** A customer id that follows the demo set, for generated bulk customers. */
+export const customerId = (n: number) => id(n);
+
+export const DEMO_TENANTS = {
+  approved: id(1),
+  inReview: id(2),
+  denied: id(3),
+  stateOwnedGcc: id(4),
+  none: id(5),
+  noneEntry: id(6),
+  unknownStatus: id(7),
+  wrappedPascal: id(8),
+  nonprofit: id(9),
+  noRelationship: id(10),
+  notFound: id(11),
+  flaky: id(12),
+  malformed: id(13),
+} as const;
+
+export function demoCustomers(): SimulatedCustomer[] {
+  const t = DEMO_TENANTS;
+  return [
+    { tenantId: t.approved, name: 'Contoso University', domain: 'contoso.edu', qualifications: [{ qualification: 'Education', vettingStatus: 'Approved', vettingCreateDate: '2026-09-03T10:37:38.885Z' }] },
+    { tenantId: t.inReview, name: 'Fabrikam School District', domain: 'fabrikam-k12.org', qualifications: [{ qualification: 'Education', vettingStatus: 'InReview', vettingCreateDate: '2026-11-27T08:12:00Z' }] },
+    { tenantId: t.denied, name: 'Northwind Traders', domain: 'northwind.com', qualifications: [{ qualification: 'Education', vettingStatus: 'Denied', vettingReason: 'Not an Academic Domain', vettingCreatedDate: '2026-10-14T16:20:05Z' }] },
+    {
+      tenantId: t.stateOwnedGcc, name: 'City of Tailspin', domain: 'tailspin.gov',
+      qualifications: [{ qualification: 'StateOwnedEntity' }, { qualification: 'GovernmentCommunityCloud', vettingStatus: 'Approved', vettingCreateDate: '2026-06-30T12:00:00Z' }],
+    },
+    { tenantId: t.none, name: 'Adventure Works', domain: 'adventure-works.com', qualifications: [] },
+    { tenantId: t.noneEntry, name: 'Litware', domain: 'litware.com', qualifications: [{ qualification: 'None' }] },
+    { tenantId: t.unknownStatus, name: 'Wide World Importers', domain: 'wideworldimporters.com', qualifications: [{ qualification: 'Education', vettingStatus: 'PendingDocuments', vettingCreateDate: '2026-11-20T09:00:00Z' }] },
+    {
+      tenantId: t.wrappedPascal, name: 'Woodgrove Academy', domain: 'woodgrove.edu', shape: 'wrapped',
+      qualifications: [{ Qualification: 'education', VettingStatus: 'approved', VettingCreateDate: '2025-02-11T11:11:11Z' }],
+    },
+    { tenantId: t.nonprofit, name: 'Humongous Insurance Foundation', domain: 'humongous.org', qualifications: [{ qualification: 'Nonprofit', vettingStatus: 'Approved', vettingCreateDate: '2026-01-05T00:00:00Z' }] },
+    { tenantId: t.noRelationship, name: 'Proseware (former customer)', qualifications: [], fault: { fault: 'no-relationship' } },
+    { tenantId: t.notFound, name: 'Deleted tenant', qualifications: [], fault: { fault: 'tenant-not-found' } },
+    { tenantId: t.flaky, name: 'Tailwind Traders', domain: 'tailwind.com', qualifications: [{ qualification: 'Education', vettingStatus: 'Approved', vettingCreateDate: '2026-03-01T00:00:00Z' }], fault: { fault: 'server-error', status: 503, times: 2 } },
+    { tenantId: t.malformed, name: 'Margie\'s Travel', qualifications: [], fault: { fault: 'malformed-json' } },
+  ];
+}
+
+/** `count` plain customers (Education approved/in review/denied in turn) for bulk runs and benchmarks. */
+export function bulkCustomers(count: number, startAt = 100_000): SimulatedCustomer[] {
+  const statuses = ['Approved', 'InReview', 'Denied'];
+  return Array.from({ length: count }, (_, i) => ({
+    tenantId: id(startAt + i),
+    name: `Customer ${i + 1}`,
+    qualifications: [{ qualification: 'Education', vettingStatus: statuses[i % 3], vettingCreateDate: '2026-11-01T00:00:00Z' }],
+  }));
+}

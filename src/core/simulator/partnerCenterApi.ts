@@ -1,0 +1,184 @@
+// The simulator's Partner Center API: qualifications (GET, POST), GCC validations and the paged customer
+// list, behind bearer-token checks (signature, audience, expiry, MFA for app+user) and a per-partner rate limit.
+import { randomUUID } from 'crypto';
+import type { IncomingMessage, ServerResponse } from 'http';
+import { SimulatedCustomer } from './customers';
+import { FaultState, HTML_ERROR_PAGE, SEED_DOCUMENT_BODY } from './faults';
+import { readBody, send } from './http';
+import { Claims, TokenSigner } from './jwt';
+
+export interface ApiOptions {
+  readonly signer: TokenSigner;
+  readonly apiResource: () => string;
+  /** App+user tokens without MFA are refused (Partner Center's rule since April 2026). */
+  requireMfa: boolean;
+  latencyMs: number;
+  /** Requests per minute per partner tenant; 0 = unlimited. */
+  rateLimitPerMinute: number;
+  /** A fault for every customer call (besides each customer's own). */
+  globalFault?: FaultState;
+  /** Tokens issued (epoch ms) up to this are refused as expired. */
+  tokensExpireBefore: number;
+}
+
+export interface RequestRecord {
+  readonly at: number;
+  readonly tenantId?: string;
+  readonly status: number;
+  readonly requestId?: string;
+}
+
+export interface ApiStats {
+  requests: number;
+  byStatus: Record<number, number>;
+  /** Every qualifications call, in order (tenant, status, time). */
+  log: RequestRecord[];
+  /** Authorization headers seen (so tests can assert where tokens went). */
+  authorizationHeaders: number;
+}
+
+const pcError = (res: ServerResponse, status: number, code: string | number, description: string, extra: Record<string, string> = {}) =>
+  send(res, status, { code, description, data: [], source: 'PartnerFD' }, extra);
+
+export class PartnerCenterApi {
+  readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState }>();
+  readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
+  private readonly window = new Map<string, number[]>();
+
+  constructor(private readonly o: ApiOptions, customers: SimulatedCustomer[]) {
+    for (const c of customers) this.upsert(c);
+  }
+
+  upsert(c: SimulatedCustomer): void {
+    this.customers.set(c.tenantId.toLowerCase(), { ...c, faultState: c.fault ? new FaultState(c.fault) : undefined });
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+    if (!url.pathname.startsWith('/v1/')) return false;
+    const requestId = String(req.headers['ms-requestid'] ?? randomUUID());
+    const correlationId = String(req.headers['ms-correlationid'] ?? randomUUID());
+    res.setHeader('ms-requestid', requestId);
+    res.setHeader('ms-correlationid', correlationId);
+    res.setHeader('ms-cv', `${randomUUID().slice(0, 8)}.0`);
+    const q = /^\/v1\/customers\/([^/]+)\/qualifications$/.exec(url.pathname);
+    const tenantId = q ? decodeURIComponent(q[1]!).toLowerCase() : undefined;
+    const record = (status: number) => {
+      this.stats.requests++;
+      this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
+      if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, status, requestId });
+    };
+    const origWriteHead = res.writeHead.bind(res);
+    res.writeHead = ((status: number, ...rest: unknown[]) => { record(status); return (origWriteHead as (...a: unknown[]) => ServerResponse)(status, ...rest); }) as typeof res.writeHead;
+
+    if (this.o.latencyMs > 0) await delay(this.o.latencyMs);
+    const claims = this.authenticate(req, res);
+    if (!claims) return true;
+    if (this.rateLimited(res, String(claims.tid))) return true;
+
+    if (q && req.method === 'GET') return await this.getQualifications(res, tenantId!), true;
+    if (q && req.method === 'POST') return await this.postQualification(req, res, tenantId!, claims), true;
+    if (url.pathname === '/v1/customers/all/validations' && req.method === 'GET') {
+      send(res, 200, [{ partnerId: claims.tid, organizationName: 'City of Tailspin', validationId: 'c2b6b1f4-5a2c-4a53-9c55-2f7c1ad3f1a0', maxCreates: 5, remainingCreates: 4, eTag: 'W/"1"' }]);
+      return true;
+    }
+    if (url.pathname === '/v1/customers' && req.method === 'GET') return this.listCustomers(req, res, url), true;
+    pcError(res, 404, 1000, 'Resource not found.');
+    return true;
+  }
+
+  private authenticate(req: IncomingMessage, res: ServerResponse): Claims | undefined {
+    const auth = req.headers.authorization;
+    if (auth) this.stats.authorizationHeaders++;
+    const token = /^Bearer (.+)$/.exec(auth ?? '')?.[1];
+    const claims = token ? this.o.signer.verify(token) : undefined;
+    const challenge = { 'www-authenticate': 'Bearer error="invalid_token"' };
+    if (!claims) return void pcError(res, 401, 800001, 'Partner token missing or not valid.', challenge);
+    if (claims.aud !== this.o.apiResource()) return void pcError(res, 401, 800002, `Token audience ${String(claims.aud)} is not Partner Center.`, challenge);
+    if (claims.exp * 1000 < Date.now() || Number(claims.issued_ms ?? 0) <= this.o.tokensExpireBefore) return void pcError(res, 401, 800003, 'The access token has expired.', challenge);
+    if (claims.idtyp === 'user' && this.o.requireMfa && !(Array.isArray(claims.amr) && claims.amr.includes('mfa'))) {
+      return void pcError(res, 401, 900421, 'Authentication failed. MFA required.');
+    }
+    return claims;
+  }
+
+  private rateLimited(res: ServerResponse, partner: string): boolean {
+    if (!this.o.rateLimitPerMinute) return false;
+    const now = Date.now();
+    const hits = (this.window.get(partner) ?? []).filter((t) => t > now - 60_000);
+    this.window.set(partner, hits);
+    if (hits.length < this.o.rateLimitPerMinute) {
+      hits.push(now);
+      return false;
+    }
+    const wait = Math.max(1, Math.ceil((hits[0]! + 60_000 - now) / 1000));
+    send(res, 429, { statusCode: 429, message: `Rate limit is exceeded. Try again in ${wait} seconds.` }, { 'retry-after': String(wait) });
+    return true;
+  }
+
+  private async getQualifications(res: ServerResponse, tenantId: string): Promise<void> {
+    const c = this.customers.get(tenantId);
+    for (const fault of [this.o.globalFault, c?.faultState]) {
+      if (!fault?.fires()) continue;
+      if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
+      await delay(fault.spec.latencyMs ?? 1000);
+    }
+    if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
+    const list = c.qualifications;
+    send(res, 200, c.shape === 'wrapped' ? { qualifications: list } : list);
+  }
+
+  private fail(res: ServerResponse, f: FaultState, tenantId: string): void {
+    const s = f.spec;
+    switch (s.fault) {
+      case 'latency': return; // handled by the caller: a delay, then the normal answer
+      case 'server-error': return pcError(res, s.status ?? 503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+      case 'request-timeout': return pcError(res, 408, 'RequestTimeout', 'The request timed out.');
+      case 'reset': res.socket?.destroy(); return;
+      case 'hang': return; // never answer
+      case 'throttle': return send(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'retry-after': s.retryAfter ?? '1' });
+      case 'malformed-json': return send(res, 200, SEED_DOCUMENT_BODY, { 'content-type': 'application/json' });
+      case 'html-error': return send(res, s.status ?? 502, HTML_ERROR_PAGE, { 'content-type': 'text/html' });
+      case 'bare-string-error': return send(res, s.status ?? 400, JSON.stringify('Customer tagging denied.'), { 'content-type': 'application/json' });
+      case 'huge-body': return send(res, 200, JSON.stringify(Array.from({ length: 60_000 }, () => ({ qualification: 'Education', vettingStatus: 'Approved', vettingReason: 'x'.repeat(20) }))), { 'content-type': 'application/json' });
+      case 'expired-token': return pcError(res, 401, 800003, 'The access token has expired.', { 'www-authenticate': 'Bearer error="invalid_token"' });
+      case 'mfa-required': return pcError(res, 401, 900421, 'Authentication failed. MFA required.');
+      case 'no-relationship': return pcError(res, 403, 20002, 'No relationship between caller and account.');
+      case 'tenant-not-found': return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
+      case 'forbidden-role': return pcError(res, 403, 'Forbidden', 'The supplied role does not have the rights to perform the requested operation.');
+    }
+  }
+
+  private async postQualification(req: IncomingMessage, res: ServerResponse, tenantId: string, claims: Claims): Promise<void> {
+    if (claims.idtyp !== 'user') return pcError(res, 403, 'Forbidden', 'This operation requires app+user authentication.');
+    const c = this.customers.get(tenantId);
+    if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
+    let body: { qualification?: string };
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      return pcError(res, 400, 'BadRequest', 'The request body is not valid JSON.');
+    }
+    if (!body.qualification || /^(none|nonprofit)$/i.test(body.qualification)) return pcError(res, 400, 'BadRequest', 'This qualification cannot be set.');
+    const entry = body.qualification === 'StateOwnedEntity'
+      ? { qualification: 'StateOwnedEntity' }
+      : { qualification: body.qualification, vettingStatus: 'InReview', vettingCreateDate: new Date().toISOString() };
+    c.qualifications = [...c.qualifications.filter((q) => q.qualification !== body.qualification), entry];
+    send(res, 201, entry);
+  }
+
+  private listCustomers(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const size = Math.min(500, Math.max(1, Number(url.searchParams.get('size') ?? 500) || 500));
+    const all = [...this.customers.values()];
+    const start = Number(req.headers['ms-continuationtoken'] ?? 0) || 0;
+    const items = all.slice(start, start + size).map((c) => ({
+      id: c.tenantId, companyProfile: { tenantId: c.tenantId, domain: c.domain ?? `${c.tenantId.slice(0, 8)}.onmicrosoft.com`, companyName: c.name },
+      relationshipToPartner: 'reseller', attributes: { objectType: 'Customer' },
+    }));
+    const next = start + size < all.length
+      ? { next: { uri: `${(start / size) % 2 ? '/v1' : ''}/customers?size=${size}&seekOperation=Next`, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: String(start + size) }] } }
+      : {};
+    send(res, 200, { totalCount: items.length, items, links: next, attributes: { objectType: 'Collection' } });
+  }
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,64 @@
+// Shared set-up for core tests: a running simulator and a real client wired to it through undici.
+import { randomBytes } from 'crypto';
+import type { Dispatcher } from 'undici';
+import { AppSignIn } from '../../src/core/auth/appSignIn';
+import { MemorySecretStore } from '../../src/core/auth/secretStore';
+import { RateGate } from '../../src/core/batch/rateGate';
+import { Cloud, customCloud } from '../../src/core/client/clouds';
+import { NetworkOptions, createDispatcher } from '../../src/core/client/network';
+import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
+import { RetryPolicyOptions } from '../../src/core/client/retryPolicy';
+import { Logger } from '../../src/core/log';
+import { Simulator, SimulatorOptions, startSimulator } from '../../src/core/simulator/simulator';
+
+/** A logger that keeps every line, so tests can scan them for secrets. */
+export class RecordingLogger implements Logger {
+  readonly lines: string[] = [];
+  trace(m: string) { this.lines.push(`trace ${m}`); }
+  debug(m: string) { this.lines.push(`debug ${m}`); }
+  info(m: string) { this.lines.push(`info ${m}`); }
+  warn(m: string) { this.lines.push(`warn ${m}`); }
+  error(m: string) { this.lines.push(`error ${m}`); }
+}
+
+export interface Rig {
+  sim: Simulator;
+  cloud: Cloud;
+  dispatcher: Dispatcher;
+  secrets: MemorySecretStore;
+  logger: RecordingLogger;
+  appClientId: string;
+  appSecret: string;
+  auth: AppSignIn;
+  client: PartnerCenterClient;
+  retries: string[];
+  throttles: number[];
+  close(): Promise<void>;
+}
+
+export const FAST_BACKOFF = [20, 40, 80];
+
+export async function startRig(o: { sim?: SimulatorOptions; network?: NetworkOptions; retry?: RetryPolicyOptions; gate?: RateGate; extraApps?: { clientId: string; certificate: string }[] } = {}): Promise<Rig> {
+  const appClientId = 'c0c0c0c0-0000-4000-8000-00000000000c';
+  const appSecret = `sim-${randomBytes(18).toString('base64url')}`;
+  const sim = await startSimulator({ ...o.sim, confidentialApps: [{ clientId: appClientId, secret: appSecret }, ...(o.extraApps ?? []), ...(o.sim?.confidentialApps ?? [])] });
+  const cloud = customCloud(sim.apiBaseUrl, sim.authorityHost);
+  const retries: string[] = [];
+  const throttles: number[] = [];
+  const gate = o.gate;
+  const dispatcher = createDispatcher(
+    { ca: [sim.caCert], ...o.network },
+    { backoffMs: FAST_BACKOFF, ...o.retry, onRetry: (r) => retries.push(r), onThrottled: (ms) => { throttles.push(ms); gate?.throttled(ms); } },
+  );
+  const secrets = new MemorySecretStore();
+  const logger = new RecordingLogger();
+  const auth = new AppSignIn({ cloud, tenantId: sim.partnerTenantId, clientId: appClientId, dispatcher, secrets, logger }, { kind: 'secret', secret: appSecret });
+  const client = new PartnerCenterClient({ cloud, tokens: auth, dispatcher, logger, gate });
+  return {
+    sim, cloud, dispatcher, secrets, logger, appClientId, appSecret, auth, client, retries, throttles,
+    async close() {
+      await dispatcher.close().catch(() => undefined);
+      await sim.close();
+    },
+  };
+}
