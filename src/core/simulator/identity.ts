@@ -126,9 +126,15 @@ export class IdentityService {
       clientId: q.get('client_id')!, tenant, scope: q.get('scope') ?? '', approved: true,
       nonce: q.get('nonce') ?? undefined, codeChallenge: q.get('code_challenge')!, redirectUri: redirect,
     });
-    target.searchParams.set('code', code);
-    if (q.get('state')) target.searchParams.set('state', q.get('state')!);
-    target.searchParams.set('client_info', this.clientInfo());
+    const response: Record<string, string> = { code, client_info: this.clientInfo(), ...(q.get('state') ? { state: q.get('state')! } : {}) };
+    if (q.get('response_mode') === 'form_post') {
+      // what Entra ID does for form_post: a page whose form posts the response to the redirect URI
+      const inputs = Object.entries(response).map(([k, v]) => `<input type="hidden" name="${k}" value="${escapeHtml(v)}">`).join('');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(`<!DOCTYPE html><html><body onload="document.forms[0].submit()"><form method="POST" action="${escapeHtml(redirect)}">${inputs}<noscript><button>Continue</button></noscript></form></body></html>`);
+      return;
+    }
+    for (const [k, v] of Object.entries(response)) target.searchParams.set(k, v);
     res.writeHead(302, { location: target.toString() }).end();
   }
 
@@ -141,6 +147,7 @@ export class IdentityService {
         if (!/\/\.default$/.test(p.scope ?? '')) return oidcError(res, 400, 'invalid_scope', 'AADSTS1002012: The provided value for scope is not valid. Client credential flows must have a scope value with /.default.');
         return send(res, 200, this.tokens({ clientId: app.clientId, tenant, scope: p.scope!, approved: true }, 'app'));
       }
+      case 'device_code':
       case 'urn:ietf:params:oauth:grant-type:device_code': {
         const g = this.deviceCodes.get(p.device_code ?? '');
         if (!g || g.expires < Date.now()) return oidcError(res, 400, 'expired_token', 'AADSTS70020: The provided value for the input parameter device_code is not valid.');
@@ -216,4 +223,8 @@ export class IdentityService {
     }
     return out;
   }
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -13,8 +13,10 @@ export interface ApiOptions {
   /** App+user tokens without MFA are refused (Partner Center's rule since April 2026). */
   requireMfa: boolean;
   latencyMs: number;
-  /** Requests per minute per partner tenant; 0 = unlimited. */
+  /** Requests per window (a minute by default) per partner tenant; 0 = unlimited. */
   rateLimitPerMinute: number;
+  /** Length of the rate-limit window; tests shorten it. */
+  rateLimitWindowMs?: number;
   /** A fault for every customer call (besides each customer's own). */
   globalFault?: FaultState;
   /** Tokens issued (epoch ms) up to this are refused as expired. */
@@ -26,6 +28,7 @@ export interface RequestRecord {
   readonly tenantId?: string;
   readonly status: number;
   readonly requestId?: string;
+  readonly correlationId?: string;
 }
 
 export interface ApiStats {
@@ -65,7 +68,7 @@ export class PartnerCenterApi {
     const record = (status: number) => {
       this.stats.requests++;
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
-      if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, status, requestId });
+      if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, status, requestId, correlationId });
     };
     const origWriteHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: unknown[]) => { record(status); return (origWriteHead as (...a: unknown[]) => ServerResponse)(status, ...rest); }) as typeof res.writeHead;
@@ -104,13 +107,14 @@ export class PartnerCenterApi {
   private rateLimited(res: ServerResponse, partner: string): boolean {
     if (!this.o.rateLimitPerMinute) return false;
     const now = Date.now();
-    const hits = (this.window.get(partner) ?? []).filter((t) => t > now - 60_000);
+    const windowMs = this.o.rateLimitWindowMs ?? 60_000;
+    const hits = (this.window.get(partner) ?? []).filter((t) => t > now - windowMs);
     this.window.set(partner, hits);
     if (hits.length < this.o.rateLimitPerMinute) {
       hits.push(now);
       return false;
     }
-    const wait = Math.max(1, Math.ceil((hits[0]! + 60_000 - now) / 1000));
+    const wait = Math.max(1, Math.ceil((hits[0]! + windowMs - now) / 1000));
     send(res, 429, { statusCode: 429, message: `Rate limit is exceeded. Try again in ${wait} seconds.` }, { 'retry-after': String(wait) });
     return true;
   }

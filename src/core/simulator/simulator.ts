@@ -17,6 +17,8 @@ export interface SimulatorOptions {
   readonly confidentialApps?: ConfidentialApp[];
   readonly latencyMs?: number;
   readonly rateLimitPerMinute?: number;
+  /** The rate limit's window (default 60 s); tests shorten it. */
+  readonly rateLimitWindowMs?: number;
   readonly requireMfa?: boolean;
   /** Whether app+user sign-ins satisfy MFA (default true). */
   readonly userHasMfa?: boolean;
@@ -62,6 +64,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requireMfa: options.requireMfa ?? true,
     latencyMs: options.latencyMs ?? 0,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
+    rateLimitWindowMs: options.rateLimitWindowMs,
     tokensExpireBefore: 0,
   };
   const api = new PartnerCenterApi(apiOptions, options.customers ?? demoCustomers());

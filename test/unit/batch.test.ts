@@ -1,0 +1,117 @@
+import * as assert from 'assert';
+import { BatchRunner, TenantOutcome } from '../../src/core/batch/batchRunner';
+import { RateGate } from '../../src/core/batch/rateGate';
+import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
+import { DEMO_TENANTS, bulkCustomers, demoCustomers } from '../../src/core/simulator/customers';
+import { startRig } from './fixture';
+
+describe('BatchRunner against the simulator', () => {
+  it('isolates failures per tenant, streams outcomes and uses one correlation id', async () => {
+    const rig = await startRig();
+    try {
+      const seen: TenantOutcome[] = [];
+      const ids = Object.values(DEMO_TENANTS);
+      const summary = await new BatchRunner(rig.client).run(ids, { concurrency: 4, onOutcome: (o) => seen.push(o) });
+      assert.strictEqual(summary.outcomes.length, ids.length);
+      assert.strictEqual(seen.length, ids.length, 'every outcome streamed');
+      const failed = Object.fromEntries(summary.outcomes.filter((o) => !o.ok).map((o) => [o.tenantId, !o.ok && o.error.kind]));
+      assert.deepStrictEqual(failed, { [DEMO_TENANTS.noRelationship]: 'no-relationship', [DEMO_TENANTS.notFound]: 'not-found', [DEMO_TENANTS.malformed]: 'malformed-response' });
+      const correlations = new Set(rig.sim.api.stats.log.map((l) => l.correlationId));
+      assert.deepStrictEqual([...correlations], [summary.correlationId], 'the service saw one MS-CorrelationId');
+      for (const o of summary.outcomes) if (o.ok) assert.strictEqual(o.result.correlationId, summary.correlationId);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('keeps concurrency within the bound', async () => {
+    const customers = bulkCustomers(40);
+    const rig = await startRig({ sim: { customers, latencyMs: 30 } });
+    try {
+      let inFlight = 0;
+      let peak = 0;
+      const source = {
+        getQualifications: async (id: string, call: Parameters<PartnerCenterClient['getQualifications']>[1]) => {
+          peak = Math.max(peak, ++inFlight);
+          try { return await rig.client.getQualifications(id, call); } finally { inFlight--; }
+        },
+      };
+      const summary = await new BatchRunner(source).run(customers.map((c) => c.tenantId), { concurrency: 5 });
+      assert.strictEqual(summary.outcomes.filter((o) => o.ok).length, 40);
+      assert.strictEqual(peak, 5);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('cancellation mid-batch keeps what finished and reports the rest as cancelled', async () => {
+    const customers = bulkCustomers(30);
+    const rig = await startRig({ sim: { customers, latencyMs: 40 } });
+    try {
+      const ac = new AbortController();
+      let done = 0;
+      const summary = await new BatchRunner(rig.client).run(customers.map((c) => c.tenantId), {
+        concurrency: 2, signal: ac.signal, onOutcome: () => { if (++done === 6) ac.abort(); },
+      });
+      assert.strictEqual(summary.outcomes.length, 6);
+      assert.ok(summary.outcomes.every((o) => o.ok));
+      assert.strictEqual(summary.cancelled.length, 24);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('merges duplicate in-flight requests for one tenant', async () => {
+    const rig = await startRig({ sim: { latencyMs: 50 } });
+    try {
+      const runner = new BatchRunner(rig.client);
+      const [a, b] = await Promise.all([runner.run([DEMO_TENANTS.approved, DEMO_TENANTS.denied]), runner.run([DEMO_TENANTS.approved])]);
+      assert.ok(a.outcomes.every((o) => o.ok) && b.outcomes.every((o) => o.ok));
+      assert.strictEqual(rig.sim.api.stats.log.filter((l) => l.tenantId === DEMO_TENANTS.approved).length, 1);
+    } finally {
+      await rig.close();
+    }
+  });
+
+  it('slows down on 429 and loses no tenant under a real rate limit', async () => {
+    const customers = bulkCustomers(25);
+    const gate = new RateGate({ requestsPerMinute: 6000, burst: 5 });
+    const rig = await startRig({ sim: { customers: [...customers, ...demoCustomers().slice(0, 1)], rateLimitPerMinute: 20, rateLimitWindowMs: 1000 }, gate });
+    try {
+      const summary = await new BatchRunner(rig.client).run(customers.map((c) => c.tenantId), { concurrency: 8 });
+      // 20 per (shortened) window: the first 20 pass, the rest wait their Retry-After and then succeed
+      assert.strictEqual(summary.outcomes.filter((o) => o.ok).length, 25);
+      assert.ok(rig.throttles.length > 0, 'the service throttled');
+      assert.ok(gate.requestsPerMinute < 6000, `gate slowed to ${gate.requestsPerMinute.toFixed(0)}/min`);
+    } finally {
+      await rig.close();
+    }
+  }).timeout(30_000);
+});
+
+describe('RateGate', () => {
+  it('paces to the ceiling and closes for Retry-After', async () => {
+    let now = 0;
+    const gate = new RateGate({ requestsPerMinute: 600, now: () => now });
+    await gate.acquire();
+    const second = gate.acquire();
+    let passed = false;
+    void second.then(() => (passed = true));
+    await new Promise((r) => setTimeout(r, 20));
+    assert.strictEqual(passed, false, 'second request waits for its 100 ms slot');
+    now = 100;
+    await second;
+    gate.throttled(5000);
+    assert.strictEqual(gate.requestsPerMinute, 300);
+    assert.strictEqual(gate.throttledCount, 1);
+  });
+
+  it('rejects a waiting acquire when cancelled', async () => {
+    const gate = new RateGate({ requestsPerMinute: 1 });
+    await gate.acquire();
+    const ac = new AbortController();
+    const p = gate.acquire(ac.signal);
+    ac.abort();
+    await assert.rejects(p, /Cancelled/);
+  });
+});
