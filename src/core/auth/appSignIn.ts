@@ -9,6 +9,7 @@ import { TokenProvider, TokenRequest } from '../client/tokenProvider';
 import { signInError } from './authErrors';
 import { SignInContext, msalConfiguration } from './msalConfig';
 import { Serial } from './serial';
+import { MsalTransport, msalNetworkModule } from './msalNetwork';
 
 export type AppCredential =
   | { readonly kind: 'secret'; readonly secret: string }
@@ -36,12 +37,14 @@ export function certificateFromPem(pem: string): { privateKey: string; thumbprin
 export class AppSignIn implements TokenProvider {
   private readonly cca: ConfidentialClientApplication;
   private readonly serial = new Serial();
+  private readonly transport: MsalTransport;
 
   constructor(private readonly ctx: SignInContext, credential: AppCredential) {
+    this.transport = msalNetworkModule(ctx.dispatcher);
     const auth = credential.kind === 'secret'
       ? { clientSecret: credential.secret }
       : { clientCertificate: certificateFromPem(credential.pem) };
-    this.cca = new ConfidentialClientApplication(msalConfiguration(ctx, AppSignIn.cacheKey(ctx.clientId), auth));
+    this.cca = new ConfidentialClientApplication(msalConfiguration(ctx, this.transport, AppSignIn.cacheKey(ctx.clientId), auth));
   }
 
   static cacheKey(clientId: string): string {
@@ -56,7 +59,7 @@ export class AppSignIn implements TokenProvider {
         if (!result) throw new PartnerCenterError('auth-required', 'Sign-in returned no token.');
         return result.accessToken;
       } catch (e) {
-        throw signInError(e);
+        throw signInError(e, this.transport.takeFailure());
       }
     });
   }

@@ -5,7 +5,7 @@ import type { Dispatcher } from 'undici';
 import { Cloud, authority } from '../client/clouds';
 import { Logger, silentLogger } from '../log';
 import { secretStoreCachePlugin } from './cachePlugin';
-import { msalNetworkModule } from './msalNetwork';
+import { MsalTransport } from './msalNetwork';
 import { SecretStore } from './secretStore';
 
 export interface SignInContext {
@@ -18,7 +18,7 @@ export interface SignInContext {
   readonly logger?: Logger;
 }
 
-export function msalConfiguration(ctx: SignInContext, cacheKey: string, auth: Partial<Configuration['auth']> = {}): Configuration {
+export function msalConfiguration(ctx: SignInContext, transport: MsalTransport, cacheKey: string, auth: Partial<Configuration['auth']> = {}): Configuration {
   const log = ctx.logger ?? silentLogger;
   const host = new URL(ctx.cloud.authorityHost).host;
   return {
@@ -31,7 +31,7 @@ export function msalConfiguration(ctx: SignInContext, cacheKey: string, auth: Pa
     },
     cache: { cachePlugin: secretStoreCachePlugin(ctx.secrets, cacheKey) },
     system: {
-      networkClient: msalNetworkModule(ctx.dispatcher),
+      networkClient: transport.module,
       loggerOptions: {
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,

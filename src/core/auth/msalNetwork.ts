@@ -1,8 +1,17 @@
 // MSAL's HTTP through the client's undici dispatcher, so proxy, CA and timeout settings apply to sign-in too.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import type { Dispatcher } from 'undici';
+import { PartnerCenterError } from '../client/errors';
+import { toPartnerCenterError } from '../client/partnerCenterClient';
 
-export function msalNetworkModule(dispatcher: Dispatcher, defaultTimeoutMs = 30_000): INetworkModule {
+/** MSAL hides transport failures behind its own codes; the module keeps the last one so sign-in can say what really failed. */
+export interface MsalTransport {
+  readonly module: INetworkModule;
+  takeFailure(): PartnerCenterError | undefined;
+}
+
+export function msalNetworkModule(dispatcher: Dispatcher, defaultTimeoutMs = 30_000): MsalTransport {
+  let failure: PartnerCenterError | undefined;
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions, timeout?: number): Promise<NetworkResponse<T>> => {
     const u = new URL(url);
     const res = await dispatcher.request({
@@ -13,6 +22,9 @@ export function msalNetworkModule(dispatcher: Dispatcher, defaultTimeoutMs = 30_
       body: method === 'POST' ? options?.body ?? '' : undefined,
       headersTimeout: timeout ?? defaultTimeoutMs,
       bodyTimeout: timeout ?? defaultTimeoutMs,
+    }).catch((e: unknown) => {
+      failure = toPartnerCenterError(e, {});
+      throw e;
     });
     const text = await res.body.text();
     const headers: Record<string, string> = {};
@@ -26,7 +38,14 @@ export function msalNetworkModule(dispatcher: Dispatcher, defaultTimeoutMs = 30_
     return { headers, body: body as T, status: res.statusCode };
   };
   return {
-    sendGetRequestAsync: (url, options, timeout) => send('GET', url, options, timeout),
-    sendPostRequestAsync: (url, options) => send('POST', url, options),
+    module: {
+      sendGetRequestAsync: (url, options, timeout) => send('GET', url, options, timeout),
+      sendPostRequestAsync: (url, options) => send('POST', url, options),
+    },
+    takeFailure() {
+      const f = failure;
+      failure = undefined;
+      return f;
+    },
   };
 }

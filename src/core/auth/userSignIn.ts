@@ -8,6 +8,7 @@ import { TokenProvider, TokenRequest } from '../client/tokenProvider';
 import { signInError } from './authErrors';
 import { SignInContext, msalConfiguration } from './msalConfig';
 import { Serial } from './serial';
+import { MsalTransport, msalNetworkModule } from './msalNetwork';
 
 export interface DeviceCodePrompt {
   readonly userCode: string;
@@ -23,10 +24,12 @@ export interface SignedInAccount {
 export class UserSignIn implements TokenProvider {
   private readonly pca: PublicClientApplication;
   private readonly serial = new Serial();
+  private readonly transport: MsalTransport;
   private readonly scopes: string[];
 
   constructor(private readonly ctx: SignInContext) {
-    this.pca = new PublicClientApplication(msalConfiguration(ctx, UserSignIn.cacheKey(ctx.clientId)));
+    this.transport = msalNetworkModule(ctx.dispatcher);
+    this.pca = new PublicClientApplication(msalConfiguration(ctx, this.transport, UserSignIn.cacheKey(ctx.clientId)));
     this.scopes = scopes.user(ctx.cloud);
   }
 
@@ -49,7 +52,7 @@ export class UserSignIn implements TokenProvider {
         if (signal?.aborted) throw abortError(signal);
         return accountOf(result?.account);
       } catch (e) {
-        throw signal?.aborted ? abortError(signal) : signInError(e);
+        throw signal?.aborted ? abortError(signal) : signInError(e, this.transport.takeFailure());
       } finally {
         signal?.removeEventListener('abort', onAbort);
       }
@@ -73,7 +76,7 @@ export class UserSignIn implements TokenProvider {
         ]);
         return accountOf(result.account);
       } catch (e) {
-        throw signInError(e);
+        throw signInError(e, this.transport.takeFailure());
       }
     });
   }
@@ -92,7 +95,7 @@ export class UserSignIn implements TokenProvider {
         const result = await this.pca.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh: request.forceRefresh === true });
         return result.accessToken;
       } catch (e) {
-        throw signInError(e);
+        throw signInError(e, this.transport.takeFailure());
       }
     });
   }

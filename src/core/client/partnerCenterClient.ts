@@ -140,6 +140,11 @@ export function toPartnerCenterError(e: unknown, ids: ResponseIds, signal?: Abor
   const err = e as { code?: string; message?: string; cause?: { code?: string } };
   const code = err?.code ?? err?.cause?.code;
   if (code && TIMEOUT_CODES.has(code)) return new PartnerCenterError('timeout', 'Partner Center did not answer in time. Check the network or try again.', { ...ids, code });
+  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return untrustedCertificate(code, ids);
   const what = code ? ` (${code})` : '';
   return new PartnerCenterError('network', `Could not reach Partner Center${what}. Check the network and proxy settings.`, { ...ids, code });
+}
+
+export function untrustedCertificate(code: string, ids: ResponseIds = {}): PartnerCenterError {
+  return new PartnerCenterError('network', `The server's TLS certificate is not trusted (${code}). If a proxy inspects TLS, trust its CA or turn off http.proxyStrictSSL.`, { ...ids, code });
 }
