@@ -65,7 +65,7 @@ describe('proxy settings', () => {
   it('refuses the simulator certificate without its CA, and accepts it with strictSSL off', async () => {
     const strict = await startRig({ network: { ca: [] } });
     try {
-      await assert.rejects(strict.client.getQualifications(DEMO_TENANTS.approved), (e: { kind: string; message: string }) => e.kind === 'network' && /certificate is not trusted \(SELF_SIGNED_CERT_IN_CHAIN\)/.test(e.message));
+      await assert.rejects(strict.client.getQualifications(DEMO_TENANTS.approved), (e: { kind: string; message: string }) => e.kind === 'network' && /certificate is not trusted \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)/.test(e.message));
     } finally {
       await strict.close();
     }
