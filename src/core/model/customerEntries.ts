@@ -1,0 +1,54 @@
+// Reads the `partnerCenter.customers` setting: each entry a tenant id or {tenantId, name}. Bad entries never
+// break the list: each becomes a problem naming the entry index and what is wrong.
+import { normalizeTenantId } from './tenantId';
+
+export interface ConfiguredTenant {
+  readonly tenantId: string;
+  readonly name?: string;
+  /** Index of the entry in the setting, for "open setting" actions. */
+  readonly index: number;
+}
+
+export interface EntryProblem {
+  readonly index: number;
+  readonly message: string;
+}
+
+export interface CustomerEntries {
+  readonly tenants: ConfiguredTenant[];
+  readonly problems: EntryProblem[];
+}
+
+const show = (v: unknown) => {
+  const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  return s.length > 48 ? `${s.slice(0, 45)}...` : s;
+};
+
+export function parseCustomerEntries(raw: unknown): CustomerEntries {
+  const tenants: ConfiguredTenant[] = [];
+  const problems: EntryProblem[] = [];
+  if (raw === undefined || raw === null) return { tenants, problems };
+  if (!Array.isArray(raw)) return { tenants, problems: [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }] };
+  const seen = new Map<string, number>();
+  raw.forEach((entry: unknown, index) => {
+    let idValue: unknown = entry;
+    let name: string | undefined;
+    if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
+      const o = entry as Record<string, unknown>;
+      idValue = o.tenantId;
+      if (o.name !== undefined && typeof o.name !== 'string') return problems.push({ index, message: `entry ${index}: "name" must be text` });
+      name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : undefined;
+      if (idValue === undefined) return problems.push({ index, message: `entry ${index}: missing "tenantId"` });
+    } else if (typeof entry !== 'string') {
+      return problems.push({ index, message: `entry ${index}: ${show(entry)} is not a tenant id or {"tenantId", "name"}` });
+    }
+    const tenantId = normalizeTenantId(idValue);
+    if (!tenantId) return problems.push({ index, message: `entry ${index}: ${show(idValue)} is not a tenant id (GUID)` });
+    const first = seen.get(tenantId);
+    if (first !== undefined) return problems.push({ index, message: `entry ${index}: duplicate of entry ${first} (${tenantId})` });
+    seen.set(tenantId, index);
+    tenants.push({ tenantId, ...(name ? { name } : {}), index });
+    return undefined;
+  });
+  return { tenants, problems };
+}

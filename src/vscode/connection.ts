@@ -1,0 +1,157 @@
+// The live Partner Center connection of this window: cloud, dispatcher, sign-in and client, built from
+// settings and SecretStorage on first use (never during activation) and rebuilt when they change.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { APP_CREDENTIAL_KEY, AppCredential, AppSignIn } from '../core/auth/appSignIn';
+import { UserSignIn } from '../core/auth/userSignIn';
+import { BatchRunner } from '../core/batch/batchRunner';
+import { RateGate } from '../core/batch/rateGate';
+import { CLOUDS, Cloud, customCloud, isLoopback } from '../core/client/clouds';
+import { PartnerCenterError } from '../core/client/errors';
+import { createDispatcher } from '../core/client/network';
+import { PartnerCenterClient } from '../core/client/partnerCenterClient';
+import { Logger } from '../core/log';
+import { secretStorageStore } from './secretStorage';
+import { ConnectionSettings, readConnectionSettings, readLimits, readNetworkSettings } from './settings';
+
+export interface Live {
+  readonly cloud: Cloud;
+  readonly settings: ConnectionSettings;
+  readonly user?: UserSignIn;
+  readonly app?: AppSignIn;
+  readonly client: PartnerCenterClient;
+  readonly runner: BatchRunner;
+  readonly gate: RateGate;
+  close(): Promise<void>;
+}
+
+const TRUSTED_ENDPOINTS_KEY = 'partnerCenter.confirmedEndpoints';
+
+export class Connection implements vscode.Disposable {
+  private live?: Promise<Live>;
+  private builtFrom?: string;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the connection was reset (settings, secrets, sign-in, sign-out). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly context: vscode.ExtensionContext, private readonly logger: Logger) {}
+
+  /** Resets when the settings the connection was built from changed (config events can repeat). */
+  async settingsChanged(): Promise<void> {
+    if (this.builtFrom !== undefined && this.builtFrom !== settingsFingerprint()) await this.reset();
+  }
+
+  get(): Promise<Live> {
+    if (!this.live) {
+      this.builtFrom = settingsFingerprint();
+      this.live = this.build();
+      this.live.catch(() => (this.live = undefined));
+    }
+    return this.live;
+  }
+
+  async reset(): Promise<void> {
+    const old = this.live;
+    this.live = undefined;
+    this.builtFrom = undefined;
+    this.changed.fire();
+    await old?.then((l) => l.close(), () => undefined);
+  }
+
+  /** An app credential appeared or went away (this or another window): rebuild if the live one disagrees. */
+  async secretChanged(key: string): Promise<void> {
+    if (key !== APP_CREDENTIAL_KEY || !this.live) return;
+    const has = (await this.context.secrets.get(key)) !== undefined;
+    const live = await this.live.catch(() => undefined);
+    if (live && live.settings.mode === 'app' && (live.app !== undefined) !== has) await this.reset();
+  }
+
+  async isSignedIn(): Promise<boolean> {
+    try {
+      const live = await this.get();
+      return live.app !== undefined || (await live.user?.account()) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  private async build(): Promise<Live> {
+    const settings = readConnectionSettings();
+    if (settings.workspaceOverrides.length) {
+      this.logger.warn(`ignored workspace values of application settings: ${settings.workspaceOverrides.join(', ')}`);
+    }
+    const cloud = await this.resolveCloud(settings);
+    const network = readNetworkSettings();
+    const ca = settings.cloud === 'custom' && settings.customCloud.caFile ? [readCa(settings.customCloud.caFile)] : [];
+    const limits = readLimits();
+    const gate = new RateGate({ requestsPerMinute: limits.requestsPerMinute, burst: Math.max(1, Math.round(limits.requestsPerMinute / 60)) });
+    const dispatcher = createDispatcher({ ...network, ca }, {
+      onThrottled: (ms) => { gate.throttled(ms); this.logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, pace now ${Math.round(gate.requestsPerMinute)}/min`); },
+      onRetry: (reason) => this.logger.debug(`retrying after ${reason}`),
+    });
+    const secrets = secretStorageStore(this.context.secrets);
+    const tenantId = settings.tenantId || 'organizations';
+    let user: UserSignIn | undefined;
+    let app: AppSignIn | undefined;
+    if (settings.mode === 'app') {
+      const stored = await this.context.secrets.get(APP_CREDENTIAL_KEY);
+      if (stored && settings.clientId && settings.tenantId) {
+        app = new AppSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger: this.logger }, JSON.parse(stored) as AppCredential);
+      }
+    } else if (settings.clientId) {
+      user = new UserSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger: this.logger });
+    }
+    const tokens = app ?? user ?? { getToken: async () => { throw new PartnerCenterError('auth-required', vscode.l10n.t('Not signed in to Partner Center: run "Partner Center: Sign In".')); } };
+    const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate, logger: this.logger, applicationName: 'Partner Center Qualifications for VS Code' });
+    this.logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, ${limits.requestsPerMinute}/min${network.proxy ? ', via proxy' : ''}`);
+    return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate, close: () => dispatcher.close() };
+  }
+
+  private async resolveCloud(settings: ConnectionSettings): Promise<Cloud> {
+    if (settings.cloud !== 'custom') return CLOUDS[settings.cloud] ?? CLOUDS.global;
+    const { apiBaseUrl, authority } = settings.customCloud;
+    if (!apiBaseUrl || !authority) {
+      throw new PartnerCenterError('configuration', vscode.l10n.t('partnerCenter.cloud is "custom" but partnerCenter.customCloud lacks "apiBaseUrl" or "authority".'));
+    }
+    let cloud: Cloud;
+    try {
+      cloud = customCloud(apiBaseUrl, authority);
+    } catch (e) {
+      throw new PartnerCenterError('configuration', (e as Error).message);
+    }
+    if (!isLoopback(cloud.apiBaseUrl) || !isLoopback(cloud.authorityHost)) await this.confirmEndpoint(cloud);
+    return cloud;
+  }
+
+  /** A custom endpoint that is not a loopback simulator receives tokens only after the user agrees, once. */
+  private async confirmEndpoint(cloud: Cloud): Promise<void> {
+    const key = `${cloud.apiBaseUrl} ${cloud.authorityHost}`;
+    const confirmed = this.context.globalState.get<string[]>(TRUSTED_ENDPOINTS_KEY, []);
+    if (confirmed.includes(key)) return;
+    const allow = vscode.l10n.t('Allow');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Send your Partner Center sign-in to {0} (sign-in at {1})? Only allow an endpoint you run or trust.', cloud.apiBaseUrl, cloud.authorityHost),
+      { modal: true },
+      allow,
+    );
+    if (answer !== allow) throw new PartnerCenterError('configuration', vscode.l10n.t('The custom Partner Center endpoint {0} was not confirmed.', cloud.apiBaseUrl));
+    await this.context.globalState.update(TRUSTED_ENDPOINTS_KEY, [...confirmed, key]);
+  }
+
+  dispose(): void {
+    void this.reset();
+    this.changed.dispose();
+  }
+}
+
+function readCa(file: string): string {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new PartnerCenterError('configuration', vscode.l10n.t('Cannot read the CA file {0} named in partnerCenter.customCloud.caFile.', file));
+  }
+}
+
+function settingsFingerprint(): string {
+  return JSON.stringify([readConnectionSettings(), readNetworkSettings(), readLimits().requestsPerMinute]);
+}

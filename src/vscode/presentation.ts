@@ -1,0 +1,51 @@
+// How states look: labels, codicons, theme colors and badges, in one place for the tree and decorations.
+import * as vscode from 'vscode';
+import { TenantState } from '../core/model/tenantStatus';
+import { VettingStatus } from '../core/model/qualification';
+
+interface Look {
+  readonly label: string;
+  readonly icon: string;
+  readonly color: string;
+  readonly badge: string;
+}
+
+export function look(state: TenantState): Look {
+  switch (state) {
+    case 'Approved': return { label: vscode.l10n.t('Approved'), icon: 'pass-filled', color: 'partnerCenter.approvedForeground', badge: 'A' };
+    case 'InReview': return { label: vscode.l10n.t('In review'), icon: 'clock', color: 'partnerCenter.inReviewForeground', badge: 'R' };
+    case 'Denied': return { label: vscode.l10n.t('Denied'), icon: 'error', color: 'partnerCenter.deniedForeground', badge: 'D' };
+    case 'Unknown': return { label: vscode.l10n.t('Unknown status'), icon: 'question', color: 'partnerCenter.unknownForeground', badge: '?' };
+    case 'NotVetted': return { label: vscode.l10n.t('Held (no vetting)'), icon: 'verified', color: 'partnerCenter.approvedForeground', badge: 'H' };
+    case 'None': return { label: vscode.l10n.t('No qualification'), icon: 'circle-slash', color: 'partnerCenter.uncheckedForeground', badge: '0' };
+    case 'Error': return { label: vscode.l10n.t('Error'), icon: 'warning', color: 'partnerCenter.errorForeground', badge: '!' };
+    case 'Unchecked': return { label: vscode.l10n.t('Never checked'), icon: 'circle-large-outline', color: 'partnerCenter.uncheckedForeground', badge: '-' };
+  }
+}
+
+export function statusLabel(status: VettingStatus, raw?: string): string {
+  return status === 'Unknown' && raw ? vscode.l10n.t('Unknown status "{0}"', raw) : look(status).label;
+}
+
+export function icon(state: TenantState): vscode.ThemeIcon {
+  const l = look(state);
+  return new vscode.ThemeIcon(l.icon, new vscode.ThemeColor(l.color));
+}
+
+/** "5 min ago", "yesterday"... through Intl, so it follows the display language. */
+export function ago(at: number, now = Date.now()): string {
+  const rtf = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto', style: 'short' });
+  const s = Math.round((at - now) / 1000);
+  if (Math.abs(s) < 60) return rtf.format(0, 'second') === 'now' ? vscode.l10n.t('just now') : rtf.format(s, 'second');
+  const m = Math.round(s / 60);
+  if (Math.abs(m) < 60) return rtf.format(m, 'minute');
+  const h = Math.round(m / 60);
+  if (Math.abs(h) < 24) return rtf.format(h, 'hour');
+  return rtf.format(Math.round(h / 24), 'day');
+}
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,14 @@
+// SecretStorage as the core's SecretStore: every credential and MSAL token cache lives here only.
+import * as vscode from 'vscode';
+import { SecretStore } from '../core/auth/secretStore';
+
+export function secretStorageStore(secrets: vscode.SecretStorage): SecretStore {
+  return {
+    get: async (key) => secrets.get(key),
+    store: async (key, value) => secrets.store(key, value),
+    delete: async (key) => secrets.delete(key),
+  };
+}
+
+/** Keys this extension owns, so other windows' changes to them reset the connection here. */
+export const isOurSecret = (key: string) => key.startsWith('partnerCenter.');

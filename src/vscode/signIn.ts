@@ -1,0 +1,145 @@
+// Sign In / Sign Out. App+user: the partner's app registration, device code or browser. App-only: client
+// id, tenant and a secret or certificate file, asked through input boxes; the secret goes to SecretStorage.
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appSignIn';
+import { PartnerCenterError } from '../core/client/errors';
+import { normalizeTenantId } from '../core/model/tenantId';
+import { Logger } from '../core/log';
+import { abortSignalOf } from './cancellation';
+import { Connection } from './connection';
+import { SECTION, readConnectionSettings } from './settings';
+import { showFailure } from './userMessages';
+
+/** Arguments for scripted sign-in (tests, automation); without them the user is asked. */
+export interface SignInArgs {
+  readonly mode?: 'user' | 'app';
+  readonly flow?: 'deviceCode' | 'browser';
+  readonly clientId?: string;
+  readonly tenantId?: string;
+  readonly secret?: string;
+  readonly certificateFile?: string;
+}
+
+type Method = 'deviceCode' | 'browser' | 'secret' | 'certificate';
+
+export async function setSignedInContext(connection: Connection): Promise<boolean> {
+  const signedIn = await connection.isSignedIn();
+  await vscode.commands.executeCommand('setContext', 'partnerCenter.signedIn', signedIn);
+  return signedIn;
+}
+
+async function pickMethod(args: SignInArgs): Promise<Method | undefined> {
+  if (args.mode === 'app') return args.certificateFile ? 'certificate' : 'secret';
+  if (args.mode === 'user') return args.flow ?? 'deviceCode';
+  const items: (vscode.QuickPickItem & { method: Method })[] = [
+    { label: `$(device-mobile) ${vscode.l10n.t('App + user: device code')}`, detail: vscode.l10n.t('Sign in as yourself (MFA) on any device with a code.'), method: 'deviceCode' },
+    { label: `$(globe) ${vscode.l10n.t('App + user: browser')}`, detail: vscode.l10n.t('Sign in as yourself (MFA) in your browser.'), method: 'browser' },
+    { label: `$(key) ${vscode.l10n.t('App only: client secret')}`, detail: vscode.l10n.t('Your app registration with a client secret.'), method: 'secret' },
+    { label: `$(file-binary) ${vscode.l10n.t('App only: certificate')}`, detail: vscode.l10n.t('Your app registration with a PEM certificate and key.'), method: 'certificate' },
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Partner Center: Sign In'), placeHolder: vscode.l10n.t('How do you sign in?') }))?.method;
+}
+
+async function askGuid(title: string, prompt: string, value: string, optional = false): Promise<string | undefined> {
+  const answer = await vscode.window.showInputBox({
+    title, prompt, value, ignoreFocusOut: true, placeHolder: '00000000-0000-0000-0000-000000000000',
+    validateInput: (v) => (optional && !v.trim()) || normalizeTenantId(v) ? undefined : vscode.l10n.t('Enter a GUID.'),
+  });
+  return answer === undefined ? undefined : normalizeTenantId(answer) ?? '';
+}
+
+export async function signIn(connection: Connection, secrets: vscode.SecretStorage, logger: Logger, args: SignInArgs = {}): Promise<boolean> {
+  const method = await pickMethod(args);
+  if (!method) return false;
+  const current = readConnectionSettings();
+  const app = method === 'secret' || method === 'certificate';
+  const title = vscode.l10n.t('Partner Center: Sign In');
+  const clientId = args.clientId ?? (await askGuid(title, vscode.l10n.t('Application (client) id of your app registration'), current.clientId));
+  if (!clientId) return false;
+  const tenantId = args.tenantId ?? (await askGuid(title, app ? vscode.l10n.t('Your partner tenant id') : vscode.l10n.t('Your partner tenant id (leave empty for your home tenant)'), current.tenantId, !app));
+  if (tenantId === undefined || (app && !tenantId)) return false;
+
+  let credential: AppCredential | undefined;
+  try {
+    if (method === 'secret') {
+      const secret = args.secret ?? (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Client secret (stored in VS Code secret storage)'), password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the secret.')) }));
+      if (!secret) return false;
+      credential = { kind: 'secret', secret: secret.trim() };
+    } else if (method === 'certificate') {
+      const file = args.certificateFile ?? (await vscode.window.showOpenDialog({ title, openLabel: vscode.l10n.t('Use Certificate'), canSelectMany: false, filters: { [vscode.l10n.t('PEM certificate and key')]: ['pem', 'crt', 'key'] } }))?.[0]?.fsPath;
+      if (!file) return false;
+      const pem = fs.readFileSync(file, 'utf8');
+      certificateFromPem(pem); // refuse a file without certificate and key now, not at the first call
+      credential = { kind: 'certificate', pem };
+    }
+  } catch (e) {
+    void showFailure(e);
+    return false;
+  }
+
+  const config = vscode.workspace.getConfiguration(SECTION);
+  await config.update('signIn.mode', app ? 'app' : 'user', vscode.ConfigurationTarget.Global);
+  await config.update('signIn.clientId', clientId, vscode.ConfigurationTarget.Global);
+  await config.update('signIn.tenantId', tenantId || undefined, vscode.ConfigurationTarget.Global);
+  // the secret goes nowhere but SecretStorage
+  if (credential) await secrets.store(APP_CREDENTIAL_KEY, JSON.stringify(credential));
+  await connection.reset();
+
+  try {
+    const live = await connection.get();
+    const who = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Partner Center: signing in'), cancellable: true },
+      async (progress, token) => {
+        const abort = abortSignalOf(token);
+        try {
+          if (live.app) {
+            await live.app.getToken({ signal: abort.signal, forceRefresh: true });
+            return vscode.l10n.t('app {0}', clientId);
+          }
+          if (!live.user) throw new PartnerCenterError('configuration', vscode.l10n.t('Set partnerCenter.signIn.clientId to your app registration.'));
+          const account = method === 'browser'
+            ? await live.user.signInWithBrowser(async (url) => { await vscode.env.openExternal(vscode.Uri.parse(url)); }, abort.signal)
+            : await live.user.signInWithDeviceCode((p) => {
+                progress.report({ message: vscode.l10n.t('enter code {0} at {1}', p.userCode, p.verificationUri) });
+                const open = vscode.l10n.t('Copy Code and Open');
+                void vscode.window.showInformationMessage(vscode.l10n.t('To sign in to Partner Center, open {0} and enter the code {1}.', p.verificationUri, p.userCode), open)
+                  .then(async (pick) => {
+                    if (pick !== open) return;
+                    await vscode.env.clipboard.writeText(p.userCode);
+                    await vscode.env.openExternal(vscode.Uri.parse(p.verificationUri));
+                  });
+              }, abort.signal);
+          return account.username;
+        } finally {
+          abort.dispose();
+        }
+      },
+    );
+    logger.info(`signed in (${app ? 'app-only' : 'app+user'}) as ${who}`);
+    await setSignedInContext(connection);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Partner Center as {0}.', who));
+    return true;
+  } catch (e) {
+    if (credential) await secrets.delete(APP_CREDENTIAL_KEY);
+    await connection.reset();
+    await setSignedInContext(connection);
+    void showFailure(e, vscode.l10n.t('Sign-in failed'));
+    return false;
+  }
+}
+
+export async function signOut(connection: Connection, secrets: vscode.SecretStorage, logger: Logger): Promise<void> {
+  try {
+    const live = await connection.get();
+    await live.user?.signOut();
+    await live.app?.signOut();
+  } catch (e) {
+    logger.warn(`sign-out: ${(e as Error).message}`);
+  }
+  await secrets.delete(APP_CREDENTIAL_KEY);
+  await connection.reset();
+  await setSignedInContext(connection);
+  logger.info('signed out');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Partner Center.'));
+}

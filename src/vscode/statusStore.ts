@@ -1,0 +1,51 @@
+// The tenant status book, remembered in workspace state across restarts, with change events that carry
+// the tenants that changed (for the tree and the decorations).
+import * as vscode from 'vscode';
+import { TenantFailure, TenantStatusBook } from '../core/model/tenantStatus';
+import { QualificationsResult } from '../core/model/qualification';
+
+const KEY = 'partnerCenter.tenantStatus.v1';
+
+export class StatusStore implements vscode.Disposable {
+  readonly book: TenantStatusBook;
+  private readonly changed = new vscode.EventEmitter<readonly string[]>();
+  readonly onDidChange = this.changed.event;
+  private saveTimer?: NodeJS.Timeout;
+
+  constructor(private readonly state: vscode.Memento) {
+    this.book = TenantStatusBook.fromJSON(state.get(KEY));
+  }
+
+  succeeded(result: QualificationsResult): void {
+    this.book.succeeded(result);
+    this.touch([result.tenantId]);
+  }
+
+  failed(tenantId: string, failure: TenantFailure): void {
+    this.book.failed(tenantId, failure);
+    this.touch([tenantId]);
+  }
+
+  forget(tenantId: string): void {
+    this.book.forget(tenantId);
+    this.touch([tenantId]);
+  }
+
+  /** Writes now (end of a batch, deactivation). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
+    await this.state.update(KEY, this.book.toJSON());
+  }
+
+  private touch(ids: string[]): void {
+    this.changed.fire(ids);
+    // batch writes while results stream in
+    this.saveTimer ??= setTimeout(() => void this.flush(), 500);
+  }
+
+  dispose(): void {
+    void this.flush();
+    this.changed.dispose();
+  }
+}

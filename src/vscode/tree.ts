@@ -1,0 +1,218 @@
+// The Customers tree: tenants from settings (grouped by folder in multi-root workspaces), their
+// qualifications, the error of the last fetch, and warning rows for bad setting entries.
+import * as vscode from 'vscode';
+import { ConfiguredTenant, EntryProblem } from '../core/model/customerEntries';
+import { Qualification } from '../core/model/qualification';
+import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
+import { ago, formatDate, icon, look, statusLabel } from './presentation';
+import { FolderCustomers, readCustomers } from './settings';
+import { StatusStore } from './statusStore';
+
+export const URI_SCHEME = 'partner-center';
+
+export type Node =
+  | { readonly kind: 'folder'; readonly group: FolderCustomers }
+  | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
+  | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
+  | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
+  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder };
+
+export type TenantNode = Extract<Node, { kind: 'tenant' }>;
+
+export type SortOrder = 'name' | 'status';
+
+export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
+export const qualificationUri = (tenantId: string, name: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/${encodeURIComponent(name)}` });
+export const messageUri = (tenantId: string, state: TenantState) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/-/${state}` });
+
+const STATUS_ORDER: TenantState[] = ['Error', 'Denied', 'InReview', 'Unknown', 'Unchecked', 'Approved', 'NotVetted', 'None'];
+
+export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groups: FolderCustomers[] = [];
+  private pending?: NodeJS.Timeout;
+  sort: SortOrder = 'name';
+  filter: ReadonlySet<TenantState> | undefined;
+
+  constructor(private readonly store: StatusStore) {
+    this.reload();
+  }
+
+  /** Re-reads the customers setting. */
+  reload(): void {
+    this.groups = readCustomers();
+    this.changed.fire(undefined);
+  }
+
+  /** Coalesces bursts of results into one repaint. */
+  refreshSoon(): void {
+    this.pending ??= setTimeout(() => {
+      this.pending = undefined;
+      this.changed.fire(undefined);
+    }, 50);
+  }
+
+  get tenants(): ConfiguredTenant[] {
+    return this.groups.flatMap((g) => g.tenants);
+  }
+
+  get problems(): EntryProblem[] {
+    return this.groups.flatMap((g) => g.problems);
+  }
+
+  /** The tenant nodes, sorted and filtered as the tree shows them. */
+  tenantNodes(group: FolderCustomers): TenantNode[] {
+    const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
+    let tenants = group.tenants;
+    if (this.filter) tenants = tenants.filter((t) => this.filter!.has(byState(t)));
+    const name = (t: ConfiguredTenant) => (t.name ?? t.tenantId).toLocaleLowerCase();
+    const sorted = [...tenants].sort((a, b) =>
+      this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || name(a).localeCompare(name(b)) : name(a).localeCompare(name(b)));
+    return sorted.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) {
+      if (this.groups.length > 1) return this.groups.filter((g) => g.tenants.length || g.problems.length).map((group) => ({ kind: 'folder', group }));
+      const [group] = this.groups;
+      return group ? this.groupChildren(group) : [];
+    }
+    if (node.kind === 'folder') return this.groupChildren(node.group);
+    if (node.kind !== 'tenant') return [];
+    const status = this.store.book.get(node.tenant.tenantId);
+    const rows: Node[] = [];
+    if (status?.failure) rows.push({ kind: 'message', parent: node, text: status.failure.message, state: 'Error', detail: failureDetail(status) });
+    if (status?.lastGood) {
+      const q = status.lastGood.qualifications;
+      if (q.length === 0) rows.push({ kind: 'message', parent: node, text: vscode.l10n.t('No qualification'), state: 'None' });
+      for (const qualification of q) rows.push({ kind: 'qualification', parent: node, qualification });
+    } else if (!status) {
+      rows.push({ kind: 'message', parent: node, text: vscode.l10n.t('Not checked yet: refresh to fetch'), state: 'Unchecked' });
+    }
+    return rows;
+  }
+
+  private groupChildren(group: FolderCustomers): Node[] {
+    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.tenantNodes(group)];
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'qualification' || node.kind === 'message') return node.parent;
+    if ((node.kind === 'tenant' || node.kind === 'problem') && this.groups.length > 1) {
+      const group = this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString());
+      return group ? { kind: 'folder', group } : undefined;
+    }
+    return undefined;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.group.folder?.name ?? '', vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `folder:${node.group.folder?.uri.toString()}`;
+        item.iconPath = vscode.ThemeIcon.Folder;
+        item.resourceUri = node.group.folder?.uri;
+        item.description = vscode.l10n.t('{0} tenants', node.group.tenants.length);
+        item.contextValue = 'folder';
+        return item;
+      }
+      case 'problem': {
+        const item = new vscode.TreeItem(node.problem.message, vscode.TreeItemCollapsibleState.None);
+        item.id = `problem:${node.folder?.uri.toString()}:${node.problem.index}`;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.tooltip = vscode.l10n.t('Fix this entry of partnerCenter.customers in the workspace settings.');
+        item.contextValue = 'problem';
+        item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
+        return item;
+      }
+      case 'tenant': return this.tenantItem(node);
+      case 'qualification': {
+        const q = node.qualification;
+        const item = new vscode.TreeItem(q.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
+        item.description = [statusLabel(q.status, q.rawStatus), q.reason, q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
+        item.iconPath = icon(q.status);
+        item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
+        item.tooltip = qualificationTooltip(q);
+        item.contextValue = 'qualification';
+        return item;
+      }
+      case 'message': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `m:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${node.state}`;
+        item.iconPath = icon(node.state);
+        item.resourceUri = messageUri(node.parent.tenant.tenantId, node.state);
+        item.tooltip = node.detail ? new vscode.MarkdownString(node.detail) : node.text;
+        item.contextValue = node.state === 'Error' ? 'tenantError' : 'message';
+        return item;
+      }
+    }
+  }
+
+  private tenantItem(node: TenantNode): vscode.TreeItem {
+    const { tenant } = node;
+    const status = this.store.book.get(tenant.tenantId);
+    const state = tenantState(status);
+    const item = new vscode.TreeItem(tenant.name ?? tenant.tenantId, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
+    item.iconPath = icon(state);
+    item.resourceUri = tenantUri(tenant.tenantId);
+    item.contextValue = 'tenant';
+    item.description = [tenant.name ? tenant.tenantId : undefined, checkedText(status)].filter(Boolean).join(' · ');
+    item.tooltip = tenantTooltip(tenant, status, state);
+    item.accessibilityInformation = { label: `${tenant.name ?? tenant.tenantId}, ${look(state).label}` };
+    return item;
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.changed.dispose();
+  }
+}
+
+function checkedText(s: TenantStatus | undefined): string {
+  if (!s) return vscode.l10n.t('never checked');
+  const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
+  const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : vscode.l10n.t('checked {0}', ago(at));
+  return s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
+}
+
+function failureDetail(s: TenantStatus): string {
+  const f = s.failure!;
+  const ids = [f.requestId && `request \`${f.requestId}\``, f.correlationId && `correlation \`${f.correlationId}\``].filter(Boolean).join(', ');
+  return `$(warning) ${escape(f.message)}\n\n${ids ? vscode.l10n.t('For support: {0}', ids) : ''}${s.lastGood ? `\n\n${vscode.l10n.t('Showing the last good result, checked {0}.', ago(s.lastGood.checkedAt))}` : ''}`;
+}
+
+function qualificationTooltip(q: Qualification): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(q.name)}**: ${escape(statusLabel(q.status, q.rawStatus))}\n\n`);
+  if (q.reason) md.appendMarkdown(`${vscode.l10n.t('Reason')}: ${escape(q.reason)}\n\n`);
+  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date')}: ${escape(formatDate(q.createdAt))} (${escape(q.createdAt)})\n\n`);
+  return md;
+}
+
+function tenantTooltip(t: ConfiguredTenant, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(t.name ?? t.tenantId)}** $(${look(state).icon}) ${escape(look(state).label)}\n\n`);
+  md.appendMarkdown(`${vscode.l10n.t('Tenant')}: \`${t.tenantId}\`\n\n`);
+  const good = s?.lastGood;
+  if (good) {
+    if (good.qualifications.length) {
+      md.appendMarkdown(`| ${vscode.l10n.t('Qualification')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Reason')} | ${vscode.l10n.t('Vetting date')} |\n|---|---|---|---|\n`);
+      for (const q of good.qualifications) md.appendMarkdown(`| ${escape(q.name)} | ${escape(statusLabel(q.status, q.rawStatus))} | ${escape(q.reason ?? '')} | ${escape(formatDate(q.createdAt))} |\n`);
+      md.appendMarkdown('\n');
+    } else {
+      md.appendMarkdown(`${vscode.l10n.t('No qualification.')}\n\n`);
+    }
+    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${new Date(good.checkedAt).toLocaleString(vscode.env.language)}${s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : ''}\n\n`);
+    if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${good.requestId}\`\n\n`);
+  }
+  if (s?.failure) md.appendMarkdown(`$(warning) ${escape(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${s.failure.requestId}\`)` : ''}\n\n`);
+  if (!s) md.appendMarkdown(vscode.l10n.t('Never checked: run Refresh.'));
+  return md;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

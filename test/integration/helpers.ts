@@ -1,0 +1,62 @@
+// Shared set-up for the suites inside the real extension host: the simulator (in this process), the
+// extension's API, and small waits.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import type { PartnerCenterApi } from '../../src/extension';
+import { Simulator, startSimulator } from '../../src/core/simulator/simulator';
+import { DEMO_TENANTS } from '../../src/core/simulator/customers';
+
+export const EXTENSION_ID = 'csp-tools.partner-center-qualifications';
+export const APP_CLIENT_ID = 'c0c0c0c0-0000-4000-8000-00000000000c';
+export const USER_CLIENT_ID = 'd0d0d0d0-0000-4000-8000-00000000000d';
+
+export interface World {
+  sim: Simulator;
+  api: PartnerCenterApi;
+  appSecret: string;
+  caFile: string;
+}
+
+let world: Promise<World> | undefined;
+
+/** One simulator and one activated extension for the whole run. */
+export function getWorld(): Promise<World> {
+  world ??= (async () => {
+    const appSecret = `sim-${randomBytes(18).toString('base64url')}`;
+    const sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret: appSecret }] });
+    const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ca-')), 'ca.pem');
+    fs.writeFileSync(caFile, sim.caCert);
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    await config.update('cloud', 'custom', vscode.ConfigurationTarget.Global);
+    await config.update('customCloud', { apiBaseUrl: sim.apiBaseUrl, authority: sim.authorityHost, caFile }, vscode.ConfigurationTarget.Global);
+    const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    return { sim, api, appSecret, caFile };
+  })();
+  return world;
+}
+
+export async function setCustomers(entries: unknown[]): Promise<void> {
+  await vscode.workspace.getConfiguration('partnerCenter').update('customers', entries, vscode.ConfigurationTarget.Workspace);
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function signInApp(w: World): Promise<void> {
+  const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'app', clientId: APP_CLIENT_ID, tenantId: w.sim.partnerTenantId, secret: w.appSecret });
+  if (!ok) throw new Error('app sign-in failed');
+}
+
+export const ALL_DEMO = Object.values(DEMO_TENANTS);
+export { DEMO_TENANTS };

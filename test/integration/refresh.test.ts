@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { ALL_DEMO, DEMO_TENANTS, World, getWorld, setCustomers, signInApp, waitFor } from './helpers';
+import { tenantUri, qualificationUri, Node } from '../../src/vscode/tree';
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+function tenantNode(w: World, id: string): Node {
+  const n = w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === id);
+  assert.ok(n, `row for ${id}`);
+  return n;
+}
+
+function childLabels(w: World, id: string): string[] {
+  return w.api.tree.getChildren(tenantNode(w, id)).map((c) => `${label(w.api.tree.getTreeItem(c))} | ${w.api.tree.getTreeItem(c).description ?? ''}`);
+}
+
+describe('Refresh against the simulator', () => {
+  let w: World;
+  before(async () => {
+    w = await getWorld();
+    await setCustomers(ALL_DEMO.map((tenantId) => ({ tenantId })));
+    await waitFor('demo rows', () => w.api.tree.getChildren().length === ALL_DEMO.length);
+  });
+
+  it('refuses to refresh before sign-in, without calling the service', async () => {
+    await vscode.commands.executeCommand('partnerCenter.signOut');
+    const before = w.sim.api.stats.requests;
+    const report = await vscode.commands.executeCommand<{ succeeded: number }>('partnerCenter.refreshAll');
+    assert.strictEqual(report.succeeded, 0);
+    assert.strictEqual(w.sim.api.stats.requests, before);
+    assert.match(String(w.api.view.message), /Not signed in/);
+  });
+
+  it('fetches every tenant: each status in the tree, its decoration and the view counts', async () => {
+    await signInApp(w);
+    const report = await vscode.commands.executeCommand<{ succeeded: number; failed: number }>('partnerCenter.refreshAll');
+    assert.deepStrictEqual([report.succeeded, report.failed], [ALL_DEMO.length - 3, 3]);
+    const deco = (uri: vscode.Uri) => w.api.decorations.provideFileDecoration(uri, new vscode.CancellationTokenSource().token) as vscode.FileDecoration | undefined;
+    const expectations: [string, string, string][] = [
+      [DEMO_TENANTS.approved, 'A', 'partnerCenter.approvedForeground'],
+      [DEMO_TENANTS.inReview, 'R', 'partnerCenter.inReviewForeground'],
+      [DEMO_TENANTS.denied, 'D', 'partnerCenter.deniedForeground'],
+      [DEMO_TENANTS.unknownStatus, '?', 'partnerCenter.unknownForeground'],
+      [DEMO_TENANTS.none, '0', 'partnerCenter.uncheckedForeground'],
+      [DEMO_TENANTS.noRelationship, '!', 'partnerCenter.errorForeground'],
+      [DEMO_TENANTS.flaky, 'A', 'partnerCenter.approvedForeground'],
+    ];
+    for (const [id, badge, color] of expectations) {
+      const d = deco(tenantUri(id));
+      assert.strictEqual(d?.badge, badge, `badge of ${id}`);
+      assert.strictEqual((d?.color as vscode.ThemeColor).id, color, `color of ${id}`);
+      assert.strictEqual(d?.propagate, false);
+    }
+    assert.strictEqual(deco(qualificationUri(DEMO_TENANTS.stateOwnedGcc, 'StateOwnedEntity'))?.badge, 'H');
+    assert.strictEqual(deco(qualificationUri(DEMO_TENANTS.stateOwnedGcc, 'GovernmentCommunityCloud'))?.badge, 'A');
+    assert.match(childLabels(w, DEMO_TENANTS.denied)[0]!, /^Education \| Denied · Not an Academic Domain · /);
+    assert.deepStrictEqual(childLabels(w, DEMO_TENANTS.none), ['No qualification | ']);
+    assert.match(childLabels(w, DEMO_TENANTS.unknownStatus)[0]!, /Unknown status "PendingDocuments"/);
+    assert.match(childLabels(w, DEMO_TENANTS.noRelationship)[0]!, /^No reseller relationship/);
+    assert.match(childLabels(w, DEMO_TENANTS.malformed)[0]!, /unexpected answer: the body is not JSON/);
+    const tooltip = w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.denied)).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Not an Academic Domain/);
+    assert.match(tooltip.value, /Request id: `[0-9a-f-]{36}`/);
+    assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /checked/);
+    assert.strictEqual(w.api.view.description, '5 approved, 1 in review, 1 denied, 1 unknown, 2 none, 3 failed');
+  });
+
+  it('keeps the last good status visible when a later refresh fails', async () => {
+    w.sim.setCustomerFault(DEMO_TENANTS.approved, { fault: 'server-error', status: 500 });
+    try {
+      await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+      const rows = childLabels(w, DEMO_TENANTS.approved);
+      assert.match(rows[0]!, /server error \(500\)/);
+      assert.match(rows[1]!, /^Education \| Approved/);
+      const d = w.api.decorations.provideFileDecoration(tenantUri(DEMO_TENANTS.approved), new vscode.CancellationTokenSource().token) as vscode.FileDecoration;
+      assert.strictEqual(d.badge, '!');
+      assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /failed/);
+    } finally {
+      w.sim.setCustomerFault(DEMO_TENANTS.approved, undefined);
+    }
+    await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+    assert.strictEqual((w.api.decorations.provideFileDecoration(tenantUri(DEMO_TENANTS.approved), new vscode.CancellationTokenSource().token) as vscode.FileDecoration).badge, 'A');
+  });
+
+  it('a second Refresh All joins the running one', async () => {
+    w.sim.setLatency(100);
+    try {
+      const before = w.sim.api.stats.log.length;
+      const [a, b] = await Promise.all([vscode.commands.executeCommand('partnerCenter.refreshAll'), vscode.commands.executeCommand('partnerCenter.refreshAll')]);
+      assert.deepStrictEqual(a, b);
+      const calls = w.sim.api.stats.log.slice(before).filter((l) => l.tenantId === DEMO_TENANTS.approved);
+      assert.strictEqual(calls.length, 1);
+    } finally {
+      w.sim.setLatency(0);
+    }
+  });
+
+  it('cancelling keeps what finished', async () => {
+    w.sim.setLatency(150);
+    try {
+      const cts = new vscode.CancellationTokenSource();
+      const p = w.api.refresher.refreshTenants(ALL_DEMO, cts.token);
+      setTimeout(() => cts.cancel(), 400);
+      const report = await p;
+      assert.ok(report.cancelled > 0, `cancelled ${report.cancelled}`);
+      assert.ok(report.succeeded + report.failed > 0, 'some finished');
+      assert.strictEqual(report.succeeded + report.failed + report.cancelled, ALL_DEMO.length);
+    } finally {
+      w.sim.setLatency(0);
+    }
+  });
+
+  it('Refresh Tenant on a row fetches only that tenant', async () => {
+    const before = w.sim.api.stats.log.length;
+    await vscode.commands.executeCommand('partnerCenter.refreshTenant', tenantNode(w, DEMO_TENANTS.inReview));
+    assert.deepStrictEqual(w.sim.api.stats.log.slice(before).map((l) => l.tenantId), [DEMO_TENANTS.inReview]);
+  });
+});

@@ -1,0 +1,95 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { ALL_DEMO, APP_CLIENT_ID, DEMO_TENANTS, USER_CLIENT_ID, World, getWorld, setCustomers, waitFor } from './helpers';
+
+/** Every place besides SecretStorage a secret could land: settings (all scopes), the status book, the log. */
+async function everythingButSecrets(w: World): Promise<string> {
+  const config = vscode.workspace.getConfiguration();
+  const inspected = ['partnerCenter', 'http'].map((s) => JSON.stringify(config.inspect(s)) + JSON.stringify(vscode.workspace.getConfiguration(s)));
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  const settingsFile = folder && fs.existsSync(path.join(folder, '.vscode', 'settings.json')) ? fs.readFileSync(path.join(folder, '.vscode', 'settings.json'), 'utf8') : '';
+  await w.api.store.flush();
+  return [...inspected, settingsFile, JSON.stringify(w.api.store.book), await readLog(w)].join('\n');
+}
+
+/** The "Partner Center" log channel's file(s), as written by VS Code. */
+function readLogFiles(w: World): string {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.log')) files.push(p);
+    }
+  };
+  walk(w.api.logUri.fsPath);
+  return files.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+}
+
+async function readLog(w: World, expect: RegExp = /./): Promise<string> {
+  return waitFor(`log matching ${expect}`, () => { const t = readLogFiles(w); return expect.test(t) && t; });
+}
+
+describe('Sign-in, secrets and the workspace guard', () => {
+  let w: World;
+  before(async () => {
+    w = await getWorld();
+    await setCustomers(ALL_DEMO.slice(0, 4));
+  });
+
+  it('app-only: the secret and tokens live only in SecretStorage; sign-out removes them', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'app', clientId: APP_CLIENT_ID, tenantId: w.sim.partnerTenantId, secret: w.appSecret });
+    assert.strictEqual(ok, true);
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    const log = await readLog(w, /tenant 00000000-0000-4000-8000-000000000001: 200 in \d+ ms/);
+    assert.match(log, /correlation [0-9a-f-]{36}/);
+    const elsewhere = await everythingButSecrets(w);
+    assert.strictEqual(elsewhere.includes(w.appSecret), false, 'secret outside SecretStorage');
+    assert.doesNotMatch(elsewhere, /eyJ[A-Za-z0-9_-]{10,}\./, 'a token outside SecretStorage');
+    assert.strictEqual(vscode.workspace.getConfiguration('partnerCenter').get('signIn.mode'), 'app');
+    await vscode.commands.executeCommand('partnerCenter.signOut');
+    const before = w.sim.api.stats.requests;
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    assert.strictEqual(w.sim.api.stats.requests, before, 'signed out: no call');
+  });
+
+  it('app+user device code signs in (code shown, approved by the simulator) and refreshes', async () => {
+    const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'user', flow: 'deviceCode', clientId: USER_CLIENT_ID, tenantId: w.sim.partnerTenantId });
+    assert.strictEqual(ok, true);
+    const report = await vscode.commands.executeCommand<{ succeeded: number }>('partnerCenter.refreshAll');
+    assert.strictEqual(report.succeeded, 4);
+    assert.doesNotMatch(await everythingButSecrets(w), /eyJ[A-Za-z0-9_-]{10,}\./);
+  });
+
+  it('MFA-less sign-in: the tenant shows the MFA message', async () => {
+    w.sim.setUserMfa(false);
+    try {
+      await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'user', flow: 'deviceCode', clientId: USER_CLIENT_ID, tenantId: w.sim.partnerTenantId });
+      await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+      const failure = w.api.store.book.get(DEMO_TENANTS.approved)?.failure;
+      assert.strictEqual(failure?.kind, 'mfa-required');
+    } finally {
+      w.sim.setUserMfa(true);
+    }
+  });
+
+  it('ignores an endpoint set by the workspace: calls still go to the user-chosen endpoint', async () => {
+    await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: APP_CLIENT_ID, tenantId: w.sim.partnerTenantId, secret: w.appSecret });
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    try {
+      await config.update('customCloud', { apiBaseUrl: 'https://attacker.invalid', authority: 'https://attacker.invalid' }, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await config.update('cloud', 'china', vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      const before = w.sim.api.stats.authorizationHeaders;
+      const report = await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+      assert.strictEqual(report.succeeded, 1);
+      assert.strictEqual(w.sim.api.stats.authorizationHeaders, before + 1, 'the token went to the simulator (user setting)');
+      assert.strictEqual(vscode.workspace.getConfiguration('partnerCenter').get<{ apiBaseUrl: string }>('customCloud')?.apiBaseUrl, w.sim.apiBaseUrl);
+    } finally {
+      await config.update('customCloud', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+      await config.update('cloud', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { DEMO_TENANTS, getWorld, setCustomers, waitFor } from './helpers';
+import type { Node } from '../../src/vscode/tree';
+
+const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
+
+describe('Customers tree from settings', () => {
+  it('is empty (welcome view) with no tenants and lists configured tenants with names and normalized ids', async () => {
+    const { api } = await getWorld();
+    await setCustomers([]);
+    await waitFor('empty tree', () => api.tree.getChildren().length === 0);
+    await setCustomers([{ tenantId: DEMO_TENANTS.approved, name: 'Contoso University' }, ` {${DEMO_TENANTS.denied.toUpperCase()}} `]);
+    const rows = await waitFor('two rows', () => { const r = api.tree.getChildren(); return r.length === 2 && r; });
+    const items = rows.map((r) => api.tree.getTreeItem(r));
+    assert.deepStrictEqual(items.map(label), ['00000000-0000-4000-8000-000000000003', 'Contoso University']);
+    assert.match(String(items[1]!.description), new RegExp(`^${DEMO_TENANTS.approved} · `));
+    assert.strictEqual(items[1]!.contextValue, 'tenant');
+  });
+
+  it('shows bad entries as warning rows naming the entry, and updates on live edits', async () => {
+    const { api } = await getWorld();
+    await setCustomers(['not-a-guid', DEMO_TENANTS.approved, DEMO_TENANTS.approved.toUpperCase(), 42, { name: 'no id' }]);
+    const rows = await waitFor('problem rows', () => { const r = api.tree.getChildren(); return r.filter((n: Node) => n.kind === 'problem').length === 4 && r; });
+    const problems = rows.filter((n) => n.kind === 'problem').map((n) => label(api.tree.getTreeItem(n)));
+    assert.deepStrictEqual(problems, [
+      'entry 0: "not-a-guid" is not a tenant id (GUID)',
+      `entry 2: duplicate of entry 1 (${DEMO_TENANTS.approved})`,
+      'entry 3: 42 is not a tenant id or {"tenantId", "name"}',
+      'entry 4: missing "tenantId"',
+    ]);
+    const item = api.tree.getTreeItem(rows[0]!);
+    assert.strictEqual(item.command?.command, 'partnerCenter.openSettings');
+    assert.strictEqual(rows.filter((n) => n.kind === 'tenant').length, 1);
+    await setCustomers([DEMO_TENANTS.approved, DEMO_TENANTS.inReview]);
+    await waitFor('fixed list', () => api.tree.getChildren().length === 2 && api.tree.getChildren().every((n) => n.kind === 'tenant'));
+  });
+});
