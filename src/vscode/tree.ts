@@ -159,7 +159,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
-    item.description = [tenant.name ? tenant.tenantId : undefined, checkedText(status)].filter(Boolean).join(' · ');
+    // when it was checked matters more than the id (also in the tooltip) when the row is narrow
+    item.description = [checkedText(status), tenant.name ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
     item.tooltip = tenantTooltip(tenant, status, state);
     item.accessibilityInformation = { label: `${tenant.name ?? tenant.tenantId}, ${look(state).label}` };
     return item;

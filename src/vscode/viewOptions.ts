@@ -59,7 +59,8 @@ export class ViewOptions {
       c.Error && vscode.l10n.t('{0} failed', c.Error),
     ].filter(Boolean);
     this.view.description = parts.join(', ') || undefined;
-    const messages = [...notes];
+    // the description is hidden while this is the container's only view, so the counts also lead the message
+    const messages = parts.length ? [`${parts.join(' · ')}.`, ...notes] : [...notes];
     if (ids.length && !signedIn) messages.push(vscode.l10n.t('Not signed in: run "Partner Center: Sign In" to check these tenants.'));
     if (this.tree.filter) messages.push(vscode.l10n.t('Filtered: {0}.', [...this.tree.filter].map((s) => look(s).label).join(', ')));
     this.view.message = messages.join(' ') || undefined;

@@ -1,0 +1,116 @@
+// Drives the VS Code workbench in Chromium like a person: activity bar, command palette, quick input,
+// tree rows. Selectors are VS Code's own DOM classes, stable across 1.100 and 1.139.
+'use strict';
+
+const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
+// the Customers view's pane (its header is hidden while it is the container's only view)
+const VIEW = '.pane:has(.pane-header[aria-label^="Customers"])';
+
+async function waitForWorkbench(page) {
+  await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
+  await page.waitForTimeout(1500);
+}
+
+async function openView(page) {
+  const item = page.locator('.activitybar .action-item a[aria-label^="Partner Center"], .activitybar .action-item[aria-label^="Partner Center"]').first();
+  // the activity bar item toggles: click only when the view is not already showing (e.g. after a reload)
+  const list = page.locator(`${VIEW} .monaco-list`).first();
+  const shown = await list.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+  if (!shown) await item.click();
+  await list.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {
+    await page.screenshot({ path: require('path').resolve(__dirname, '../../artifacts/open-view-failed.png') });
+    throw e;
+  });
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(title, { delay: 5 });
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/"/g, '\\"')}"]`, { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function answerQuickInput(page, text, { pick } = {}) {
+  const input = page.locator('.quick-input-widget:not([style*="display: none"]) input').first();
+  await input.waitFor({ timeout: 10_000 });
+  if (pick) {
+    await input.fill(pick);
+    await page.waitForTimeout(200);
+  } else {
+    await input.fill(text);
+  }
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(250);
+}
+
+/** Text of every visible row of the Customers tree. */
+async function treeRows(page) {
+  return page.$$eval(`${VIEW} .monaco-list-row`, (rows) =>
+    rows.map((r) => ({ text: r.innerText.replace(/\s+/g, ' ').trim(), aria: r.getAttribute('aria-label') || '', expanded: r.getAttribute('aria-expanded') })));
+}
+
+async function waitForRows(page, predicate, what, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  let rows = [];
+  while (Date.now() < until) {
+    rows = await treeRows(page);
+    if (predicate(rows)) return rows;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for ${what}; rows: ${JSON.stringify(rows, null, 1)}`);
+}
+
+async function expandRow(page, text) {
+  const row = page.locator(`${VIEW} .monaco-list-row`, { hasText: text }).first();
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+}
+
+async function notification(page, pattern, timeoutMs = 20_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const texts = await page.$$eval('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message', (els) => els.map((e) => e.textContent || ''));
+    const hit = texts.find((t) => pattern.test(t));
+    if (hit) return hit;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`no notification matching ${pattern}`);
+}
+
+async function clearNotifications(page) {
+  await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+
+async function waitFor(page, probe, what, timeoutMs = 30_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await probe()) return;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The view's message line (sign-in hint, filter) and description (counts). */
+async function viewMessage(page) {
+  return (await page.locator(`${VIEW} .message`).first().textContent({ timeout: 2000 }).catch(() => '')) || '';
+}
+
+/** The view header's accessible label: "Customers - <description>" (the header itself is hidden when merged). */
+async function viewHeader(page) {
+  return (await page.locator('.pane-header[aria-label^="Customers"]').first().getAttribute('aria-label')) || '';
+}
+
+/** Makes the side bar wider, so screenshots show whole rows. */
+async function widenSideBar(page, width = 620) {
+  const sash = page.locator('.part.sidebar + .monaco-sash, .monaco-sash.vertical').first();
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  await page.mouse.move(box.x + box.width + 1, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + 200, { steps: 8 });
+  await page.mouse.up();
+  void sash;
+}
+
+module.exports = { VIEW, waitFor, viewMessage, viewHeader, widenSideBar, MOD, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, notification, clearNotifications };
