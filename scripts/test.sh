@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test tier on a fresh machine or a used one (installs only what is missing):
+#   types + lint, (1) core unit tests under plain mocha, the VSIX contents check,
+#   (2) integration suites inside the real VS Code extension host, (3) UI tests driving the workbench.
+# Both ends of engines.vscode run: VS Code 1.139.1 and 1.100.3 (PCQ_VSCODE_VERSIONS narrows it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+started=$SECONDS
+tier() { # name, command...: runs a tier, keeps its output for the totals, prints its time
+  local name=$1; shift
+  local t0=$SECONDS
+  echo; echo "==== $name"
+  "$@" 2>&1 | tee -a "$log"
+  local rc=${PIPESTATUS[0]}
+  echo "==== $name: $((SECONDS - t0)) s (exit $rc)"
+  return "$rc"
+}
+
+bash scripts/ensure-system.sh
+bash scripts/ensure-deps.sh
+bash scripts/setup-vscode-runtime.sh
+echo "== type check and lint"
+npm run --silent typecheck
+npm run --silent lint
+npm run --silent compile
+
+status=0
+tier "tier 1: core unit tests (plain mocha)" npx mocha --config test/unit/.mocharc.json || status=1
+tier "package: VSIX contents" bash -c 'npm run --silent package >/dev/null && npx mocha test/package/vsix.test.js' || status=1
+npm run --silent compile >/dev/null # the package step minified dist/: tests use the development bundle
+tier "tier 2: integration tests in the real extension host" node test/harness/runIntegration.js || status=1
+tier "tier 3: UI tests in the workbench" npx mocha --config test/ui/.mocharc.json || status=1
+
+# totals over the tiers: mocha's "N passing" / "N failing" and the extension host's "N passed, N failed"
+passed=$(grep -oE '^ *[0-9]+ passing' "$log" | awk '{s+=$1} END {print s+0}')
+failed=$(grep -oE '^ *[0-9]+ failing' "$log" | awk '{s+=$1} END {print s+0}')
+echo
+echo "all tiers: $((SECONDS - started)) s"
+[ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
