@@ -10,11 +10,12 @@ describe('Customers tree from settings', () => {
     const { api } = await getWorld();
     await setCustomers([]);
     await waitFor('empty tree', () => api.tree.getChildren().length === 0);
-    await setCustomers([{ tenantId: DEMO_TENANTS.approved, name: 'Contoso University' }, ` {${DEMO_TENANTS.denied.toUpperCase()}} `]);
+    const fresh = '1a2b3c4d-0000-4000-8000-0000000000ff'; // never fetched by another suite
+    await setCustomers([{ tenantId: fresh, name: 'Contoso University' }, ` {${DEMO_TENANTS.denied.toUpperCase()}} `]);
     const rows = await waitFor('two rows', () => { const r = api.tree.getChildren(); return r.length === 2 && r; });
     const items = rows.map((r) => api.tree.getTreeItem(r));
     assert.deepStrictEqual(items.map(label), ['00000000-0000-4000-8000-000000000003', 'Contoso University']);
-    assert.match(String(items[1]!.description), new RegExp(`^never checked · ${DEMO_TENANTS.approved}$`));
+    assert.match(String(items[1]!.description), new RegExp(`^never checked · ${fresh}$`));
     assert.strictEqual(items[1]!.contextValue, 'tenant');
   });
 

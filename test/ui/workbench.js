@@ -16,7 +16,14 @@ async function openView(page) {
   // the activity bar item toggles: click only when the view is not already showing (e.g. after a reload)
   const list = page.locator(`${VIEW} .monaco-list`).first();
   const shown = await list.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
-  if (!shown) await item.click();
+  if (!shown) {
+    // after a reload the container may be active with its side bar still collapsed: the palette always opens it
+    if ((await item.getAttribute('aria-expanded').catch(() => null)) === 'true' || (await page.locator('.activitybar .action-item.checked a[aria-label^="Partner Center"]').count())) {
+      await runCommand(page, 'Partner Center: Focus on Customers View');
+    } else {
+      await item.click();
+    }
+  }
   await list.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {
     await page.screenshot({ path: require('path').resolve(__dirname, '../../artifacts/open-view-failed.png') });
     throw e;
