@@ -17,8 +17,10 @@ fi
 CS="$PWD/server/node_modules/code-server"
 if [ ! -f "$CS/lib/vscode/out/server-main.js" ] || [ ! -f "$CS/.pcq-installed" ]; then
   echo "== installing code-server 4.139.1 (VS Code 1.139.1)"
-  # its postinstall insists on Node 24 and builds native modules against Node 24's headers
-  PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm ci --prefix server --no-audit
+  # its postinstall insists on Node 24 (read from npm's user agent, which an outer `npm test` would pass
+  # down as Node 20's) and builds native modules against Node 24's headers
+  env -u npm_config_user_agent -u npm_node_execpath -u npm_execpath -u NODE \
+    PATH="$N24/bin:$PATH" npm_config_nodedir="$N24" npm ci --prefix server --no-audit
   touch "$CS/.pcq-installed"
 fi
 

@@ -17,8 +17,8 @@ export interface ApiOptions {
   rateLimitPerMinute: number;
   /** Length of the rate-limit window; tests shorten it. */
   rateLimitWindowMs?: number;
-  /** A fault for every customer call (besides each customer's own). */
-  globalFault?: FaultState;
+  /** Faults for every customer call (besides each customer's own), tried in order. */
+  globalFaults: FaultState[];
   /** Tokens issued (epoch ms) up to this are refused as expired. */
   tokensExpireBefore: number;
 }
@@ -121,7 +121,7 @@ export class PartnerCenterApi {
 
   private async getQualifications(res: ServerResponse, tenantId: string): Promise<void> {
     const c = this.customers.get(tenantId);
-    for (const fault of [this.o.globalFault, c?.faultState]) {
+    for (const fault of [...this.o.globalFaults, c?.faultState]) {
       if (!fault?.fires()) continue;
       if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
       await delay(fault.spec.latencyMs ?? 1000);

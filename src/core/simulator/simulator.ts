@@ -40,7 +40,8 @@ export interface Simulator {
   readonly api: PartnerCenterApi;
   readonly identity: IdentityService;
   setCustomerFault(tenantId: string, fault: Fault | undefined): void;
-  setGlobalFault(fault: Fault | undefined): void;
+  /** Faults for every customer (e.g. 5% 503 and 1% resets); undefined or [] clears them. */
+  setGlobalFault(fault: Fault | Fault[] | undefined): void;
   setLatency(ms: number): void;
   setRateLimit(perMinute: number): void;
   setUserMfa(hasMfa: boolean): void;
@@ -66,6 +67,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
     rateLimitWindowMs: options.rateLimitWindowMs,
     tokensExpireBefore: 0,
+    globalFaults: [],
   };
   const api = new PartnerCenterApi(apiOptions, options.customers ?? demoCustomers());
   const identityOptions = {
@@ -113,7 +115,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       c.faultState = fault ? new FaultState(fault) : undefined;
     },
     setGlobalFault(fault) {
-      apiOptions.globalFault = fault ? new FaultState(fault) : undefined;
+      apiOptions.globalFaults = (Array.isArray(fault) ? fault : fault ? [fault] : []).map((f) => new FaultState(f));
     },
     setLatency(ms) { apiOptions.latencyMs = ms; },
     setRateLimit(perMinute) { apiOptions.rateLimitPerMinute = perMinute; },

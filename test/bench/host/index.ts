@@ -1,0 +1,72 @@
+// Runs inside the real extension host (one launch per activation sample): times the first activation of
+// the extension (require of the bundle + activate), the bundle's load alone, checks that activation opens
+// no connection, and (first launch) builds the tree for 10,000 tenants.
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import * as v8 from 'v8';
+import * as vscode from 'vscode';
+import type { PartnerCenterApi } from '../../../src/extension';
+
+const EXTENSION_ID = 'csp-tools.partner-center-qualifications';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function run(): Promise<void> {
+  const out = process.env.PCQ_BENCH_OUT!;
+  const result: Record<string, number> = {};
+  // a listener where the extension would connect if activation did network work
+  let connections = 0;
+  const trap = net.createServer((s) => { connections++; s.destroy(); });
+  await new Promise<void>((r) => trap.listen(0, '127.0.0.1', () => r()));
+  const port = (trap.address() as net.AddressInfo).port;
+  const config = vscode.workspace.getConfiguration('partnerCenter');
+  await config.update('cloud', 'custom', vscode.ConfigurationTarget.Global);
+  await config.update('customCloud', { apiBaseUrl: `https://127.0.0.1:${port}`, authority: `https://127.0.0.1:${port}` }, vscode.ConfigurationTarget.Global);
+  await config.update('customers', ['00000000-0000-4000-8000-000000000001'], vscode.ConfigurationTarget.Workspace);
+
+  const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
+  if (ext.isActive) throw new Error('the extension was already active: activation cannot be measured');
+  const t0 = performance.now();
+  const api = await ext.activate();
+  result.activationMs = performance.now() - t0;
+  await new Promise((r) => setTimeout(r, 1000));
+  result.activationConnections = connections;
+
+  // the bundle's load alone: fresh copies inside the extension folder (so `vscode` resolves)
+  const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
+  const loads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const copy = path.join(ext.extensionPath, 'dist', `.bench-load-${process.pid}-${i}.js`);
+    fs.copyFileSync(bundle, copy);
+    try {
+      const t = performance.now();
+      require(copy);
+      loads.push(performance.now() - t);
+    } finally {
+      fs.rmSync(copy, { force: true });
+    }
+  }
+  result.bundleLoadMs = median(loads);
+
+  if (process.env.PCQ_BENCH_TREE) {
+    const n = Number(process.env.PCQ_BENCH_TREE);
+    const entries = Array.from({ length: n }, (_, i) => ({ tenantId: `00000000-0000-4000-8000-${(200_000 + i).toString(16).padStart(12, '0')}`, name: `Customer ${i + 1}` }));
+    await config.update('customers', entries, vscode.ConfigurationTarget.Workspace);
+    await new Promise((r) => setTimeout(r, 500));
+    const heap0 = v8.getHeapStatistics().used_heap_size;
+    const t = performance.now();
+    api.tree.reload();
+    const rows = api.tree.getChildren();
+    const items = rows.map((r) => api.tree.getTreeItem(r));
+    result.treeFirstLevelMs = performance.now() - t;
+    result.treeRows = items.length;
+    result.treeHeapMB = (v8.getHeapStatistics().used_heap_size - heap0) / 1024 / 1024;
+    await config.update('customers', undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  trap.close();
+  fs.writeFileSync(out, JSON.stringify(result));
+}

@@ -1,0 +1,24 @@
+// Launches the extension host benchmark (test/bench/host) once through runTests, on VS Code 1.139.1.
+'use strict';
+const { runTests } = require('@vscode/test-electron');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { selectedRuntimes } = require('./runtimes');
+
+const root = path.resolve(__dirname, '..', '..');
+(async () => {
+  const [runtime] = selectedRuntimes();
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-bench-ws-'));
+  try {
+    await runTests({
+      vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH || path.join(__dirname, 'codeShim.js'),
+      extensionDevelopmentPath: root,
+      extensionTestsPath: path.join(root, 'out', 'test', 'bench', 'host', 'index.js'),
+      launchArgs: [workspace],
+      extensionTestsEnv: { PCQ_RUNTIME: JSON.stringify(runtime), PCQ_BENCH_OUT: process.env.PCQ_BENCH_OUT, PCQ_BENCH_TREE: process.env.PCQ_BENCH_TREE || '' },
+    });
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
