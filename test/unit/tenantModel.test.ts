@@ -1,0 +1,52 @@
+import * as assert from 'assert';
+import { parseCustomerEntries } from '../../src/core/model/customerEntries';
+import { TenantStatusBook, tenantState } from '../../src/core/model/tenantStatus';
+
+const A = '0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
+const B = '1b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
+
+describe('customers setting', () => {
+  it('reads ids and {tenantId, name} entries, normalized, keeping entry indexes', () => {
+    const r = parseCustomerEntries([` {${A.toUpperCase()}} `, { tenantId: B, name: '  Fabrikam ' }]);
+    assert.deepStrictEqual(r.tenants, [{ tenantId: A, index: 0 }, { tenantId: B, name: 'Fabrikam', index: 1 }]);
+    assert.deepStrictEqual(r.problems, []);
+  });
+  it('turns every bad entry into a problem that names it, and keeps the good ones', () => {
+    const r = parseCustomerEntries([A, 'x', A, null, { tenantId: 7 }, { tenantId: B, name: 3 }, [A]]);
+    assert.deepStrictEqual(r.tenants.map((t) => t.tenantId), [A]);
+    assert.deepStrictEqual(r.problems.map((p) => p.message), [
+      'entry 1: "x" is not a tenant id (GUID)',
+      `entry 2: duplicate of entry 0 (${A})`,
+      'entry 3: null is not a tenant id or {"tenantId", "name"}',
+      'entry 4: 7 is not a tenant id (GUID)',
+      'entry 5: "name" must be text',
+      `entry 6: ["${A}"] is not a tenant id or {"tenantId", "name"}`,
+    ]);
+    assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }]);
+    assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [] });
+  });
+});
+
+describe('tenant status book', () => {
+  const good = { tenantId: A, qualifications: [{ name: 'Education', status: 'Approved' as const }], checkedAt: 1000 };
+  it('keeps the last good result when a later fetch fails, and shows the failure', () => {
+    const book = new TenantStatusBook();
+    assert.strictEqual(tenantState(book.get(A)), 'Unchecked');
+    book.succeeded(good);
+    assert.strictEqual(tenantState(book.get(A)), 'Approved');
+    book.failed(A, { kind: 'server', message: 'boom', at: 2000 });
+    assert.strictEqual(tenantState(book.get(A)), 'Error');
+    assert.deepStrictEqual(book.get(A)?.lastGood, good);
+    book.succeeded({ ...good, checkedAt: 3000 });
+    assert.strictEqual(book.get(A)?.failure, undefined);
+  });
+  it('round-trips through JSON, marked stale, skipping unreadable entries', () => {
+    const book = new TenantStatusBook();
+    book.succeeded(good);
+    const restored = TenantStatusBook.fromJSON({ ...JSON.parse(JSON.stringify(book)), [B]: { lastGood: { qualifications: 'nope' } } });
+    assert.strictEqual(restored.get(A)?.stale, true);
+    assert.strictEqual(restored.get(B), undefined);
+    assert.deepStrictEqual(restored.counts([A, B]), { Approved: 1, InReview: 0, Denied: 0, Unknown: 0, NotVetted: 0, None: 0, Error: 0, Unchecked: 1 });
+    assert.strictEqual(TenantStatusBook.fromJSON('garbage').get(A), undefined);
+  });
+});
