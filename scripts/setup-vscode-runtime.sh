@@ -39,7 +39,7 @@ if [ ! -f "$CS100/.pcq-installed" ]; then
     npm_config_yes=true npm_config_unsafe_perm=true npm rebuild
     (cd bin/remote-cli && ln -sf code-linux.sh code-server)
     (cd bin/helpers && ln -sf browser-linux.sh browser.sh)
-    cd extensions && npm install --omit=dev --no-audit
+    cd extensions && npm install --omit=dev --no-audit >/dev/null # its postinstall lists every file it trims
   )
   touch "$CS100/.pcq-installed"
 fi

@@ -2,16 +2,15 @@
 // settings and SecretStorage on first use (never during activation) and rebuilt when they change.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { APP_CREDENTIAL_KEY, AppCredential, AppSignIn } from '../core/auth/appSignIn';
-import { UserSignIn } from '../core/auth/userSignIn';
-import { BatchRunner } from '../core/batch/batchRunner';
-import { RateGate } from '../core/batch/rateGate';
+import { APP_CREDENTIAL_KEY } from '../core/auth/appCredential';
+import type { AppSignIn } from '../core/auth/appSignIn';
+import type { UserSignIn } from '../core/auth/userSignIn';
+import type { BatchRunner } from '../core/batch/batchRunner';
+import type { RateGate } from '../core/batch/rateGate';
 import { CLOUDS, Cloud, customCloud, isLoopback } from '../core/client/clouds';
+import type { PartnerCenterClient } from '../core/client/partnerCenterClient';
 import { PartnerCenterError } from '../core/client/errors';
-import { createDispatcher } from '../core/client/network';
-import { PartnerCenterClient } from '../core/client/partnerCenterClient';
 import { Logger } from '../core/log';
-import { secretStorageStore } from './secretStorage';
 import { ConnectionSettings, readConnectionSettings, readLimits, readNetworkSettings } from './settings';
 
 export interface Live {
@@ -81,30 +80,10 @@ export class Connection implements vscode.Disposable {
       this.logger.warn(`ignored workspace values of application settings: ${settings.workspaceOverrides.join(', ')}`);
     }
     const cloud = await this.resolveCloud(settings);
-    const network = readNetworkSettings();
     const ca = settings.cloud === 'custom' && settings.customCloud.caFile ? [readCa(settings.customCloud.caFile)] : [];
-    const limits = readLimits();
-    const gate = new RateGate({ requestsPerMinute: limits.requestsPerMinute, burst: Math.max(1, Math.round(limits.requestsPerMinute / 60)) });
-    const dispatcher = createDispatcher({ ...network, ca }, {
-      onThrottled: (ms) => { gate.throttled(ms); this.logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, pace now ${Math.round(gate.requestsPerMinute)}/min`); },
-      onRetry: (reason) => this.logger.debug(`retrying after ${reason}`),
-    });
-    const secrets = secretStorageStore(this.context.secrets);
-    const tenantId = settings.tenantId || 'organizations';
-    let user: UserSignIn | undefined;
-    let app: AppSignIn | undefined;
-    if (settings.mode === 'app') {
-      const stored = await this.context.secrets.get(APP_CREDENTIAL_KEY);
-      if (stored && settings.clientId && settings.tenantId) {
-        app = new AppSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger: this.logger }, JSON.parse(stored) as AppCredential);
-      }
-    } else if (settings.clientId) {
-      user = new UserSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger: this.logger });
-    }
-    const tokens = app ?? user ?? { getToken: async () => { throw new PartnerCenterError('auth-required', vscode.l10n.t('Not signed in to Partner Center: run "Partner Center: Sign In".')); } };
-    const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate, logger: this.logger, applicationName: 'Partner Center Qualifications for VS Code' });
-    this.logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, ${limits.requestsPerMinute}/min${network.proxy ? ', via proxy' : ''}`);
-    return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate, close: () => dispatcher.close() };
+    // MSAL and undici load here, on first use, not during activation
+    const { buildLive } = await import('./liveConnection');
+    return buildLive(this.context.secrets, this.logger, settings, cloud, ca);
   }
 
   private async resolveCloud(settings: ConnectionSettings): Promise<Cloud> {

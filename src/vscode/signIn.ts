@@ -2,7 +2,7 @@
 // id, tenant and a secret or certificate file, asked through input boxes; the secret goes to SecretStorage.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appSignIn';
+import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appCredential';
 import { PartnerCenterError } from '../core/client/errors';
 import { normalizeTenantId } from '../core/model/tenantId';
 import { Logger } from '../core/log';

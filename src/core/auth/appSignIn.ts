@@ -1,7 +1,8 @@
 // App-only sign-in: a confidential client with a client secret or a certificate (PEM private key and
 // certificate; MSAL signs the assertion with the SHA-256 thumbprint), scope {resource}/.default.
+export { APP_CREDENTIAL_KEY, certificateFromPem } from './appCredential';
+export type { AppCredential } from './appCredential';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { X509Certificate, createHash, createPrivateKey } from 'crypto';
 import { abortError } from '../abort';
 import { scopes } from '../client/clouds';
 import { PartnerCenterError } from '../client/errors';
@@ -9,30 +10,8 @@ import { TokenProvider, TokenRequest } from '../client/tokenProvider';
 import { signInError } from './authErrors';
 import { SignInContext, msalConfiguration } from './msalConfig';
 import { Serial } from './serial';
+import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from './appCredential';
 import { MsalTransport, msalNetworkModule } from './msalNetwork';
-
-export type AppCredential =
-  | { readonly kind: 'secret'; readonly secret: string }
-  | { readonly kind: 'certificate'; readonly pem: string };
-
-export const APP_CREDENTIAL_KEY = 'partnerCenter.app.credential';
-
-/** Reads a PEM bundle holding a certificate and its private key; the error names what is missing. */
-export function certificateFromPem(pem: string): { privateKey: string; thumbprintSha256: string; x5c: string } {
-  const certPem = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0];
-  const keyPem = /-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END \1?PRIVATE KEY-----/.exec(pem)?.[0];
-  if (!certPem) throw new PartnerCenterError('configuration', 'The certificate file holds no certificate (PEM "BEGIN CERTIFICATE").');
-  if (!keyPem) throw new PartnerCenterError('configuration', 'The certificate file holds no private key (PEM "BEGIN PRIVATE KEY").');
-  let cert: X509Certificate;
-  let privateKey: string;
-  try {
-    cert = new X509Certificate(certPem);
-    privateKey = createPrivateKey(keyPem).export({ type: 'pkcs8', format: 'pem' }).toString();
-  } catch {
-    throw new PartnerCenterError('configuration', 'The certificate file could not be read: expected a PEM certificate and an unencrypted private key.');
-  }
-  return { privateKey, thumbprintSha256: createHash('sha256').update(cert.raw).digest('hex'), x5c: certPem };
-}
 
 export class AppSignIn implements TokenProvider {
   private readonly cca: ConfidentialClientApplication;

@@ -1,0 +1,42 @@
+// Builds the live connection (dispatcher, sign-in, client, batch runner). Loaded on first use, so MSAL and
+// undici are not evaluated while VS Code activates the extension.
+import * as vscode from 'vscode';
+import { APP_CREDENTIAL_KEY, AppCredential } from '../core/auth/appCredential';
+import { AppSignIn } from '../core/auth/appSignIn';
+import { UserSignIn } from '../core/auth/userSignIn';
+import { BatchRunner } from '../core/batch/batchRunner';
+import { RateGate } from '../core/batch/rateGate';
+import { Cloud } from '../core/client/clouds';
+import { PartnerCenterError } from '../core/client/errors';
+import { createDispatcher } from '../core/client/network';
+import { PartnerCenterClient } from '../core/client/partnerCenterClient';
+import { Logger } from '../core/log';
+import type { Live } from './connection';
+import { secretStorageStore } from './secretStorage';
+import { ConnectionSettings, readLimits, readNetworkSettings } from './settings';
+
+export async function buildLive(secretStorage: vscode.SecretStorage, logger: Logger, settings: ConnectionSettings, cloud: Cloud, ca: string[]): Promise<Live> {
+  const network = readNetworkSettings();
+  const limits = readLimits();
+  const gate = new RateGate({ requestsPerMinute: limits.requestsPerMinute, burst: Math.max(1, Math.round(limits.requestsPerMinute / 60)) });
+  const dispatcher = createDispatcher({ ...network, ca }, {
+    onThrottled: (ms) => { gate.throttled(ms); logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, pace now ${Math.round(gate.requestsPerMinute)}/min`); },
+    onRetry: (reason) => logger.debug(`retrying after ${reason}`),
+  });
+  const secrets = secretStorageStore(secretStorage);
+  const tenantId = settings.tenantId || 'organizations';
+  let user: UserSignIn | undefined;
+  let app: AppSignIn | undefined;
+  if (settings.mode === 'app') {
+    const stored = await secretStorage.get(APP_CREDENTIAL_KEY);
+    if (stored && settings.clientId && settings.tenantId) {
+      app = new AppSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger }, JSON.parse(stored) as AppCredential);
+    }
+  } else if (settings.clientId) {
+    user = new UserSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger });
+  }
+  const tokens = app ?? user ?? { getToken: async () => { throw new PartnerCenterError('auth-required', vscode.l10n.t('Not signed in to Partner Center: run "Partner Center: Sign In".')); } };
+  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate, logger, applicationName: 'Partner Center Qualifications for VS Code' });
+  logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, ${limits.requestsPerMinute}/min${network.proxy ? ', via proxy' : ''}`);
+  return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate, close: () => dispatcher.close() };
+}
