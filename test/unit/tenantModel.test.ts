@@ -50,3 +50,17 @@ describe('tenant status book', () => {
     assert.strictEqual(TenantStatusBook.fromJSON('garbage').get(A), undefined);
   });
 });
+
+describe('TokenMemo', () => {
+  it('hands out a token until five minutes before it expires', async () => {
+    const { TokenMemo } = await import('../../src/core/auth/tokenMemo');
+    let now = 0;
+    const memo = new TokenMemo(5 * 60_000, () => now);
+    memo.set('t', new Date(10 * 60_000));
+    assert.strictEqual(memo.get(), 't');
+    now = 5 * 60_000 + 1;
+    assert.strictEqual(memo.get(), undefined);
+    memo.set('u', null);
+    assert.strictEqual(memo.get(), undefined);
+  });
+});

@@ -10,12 +10,14 @@ import { TokenProvider, TokenRequest } from '../client/tokenProvider';
 import { signInError } from './authErrors';
 import { SignInContext, msalConfiguration } from './msalConfig';
 import { Serial } from './serial';
+import { TokenMemo } from './tokenMemo';
 import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from './appCredential';
 import { MsalTransport, msalNetworkModule } from './msalNetwork';
 
 export class AppSignIn implements TokenProvider {
   private readonly cca: ConfidentialClientApplication;
   private readonly serial = new Serial();
+  private readonly memo = new TokenMemo();
   private readonly transport: MsalTransport;
 
   constructor(private readonly ctx: SignInContext, credential: AppCredential) {
@@ -31,11 +33,17 @@ export class AppSignIn implements TokenProvider {
   }
 
   getToken(request: TokenRequest): Promise<string> {
+    const current = request.forceRefresh ? undefined : this.memo.get();
+    if (current) return Promise.resolve(current);
+    if (request.forceRefresh) this.memo.clear();
     return this.serial.run(async () => {
+      const fresh = request.forceRefresh ? undefined : this.memo.get(); // another caller may have just fetched it
+      if (fresh) return fresh;
       if (request.signal?.aborted) throw abortError(request.signal);
       try {
         const result = await this.cca.acquireTokenByClientCredential({ scopes: scopes.app(this.ctx.cloud), skipCache: request.forceRefresh === true });
         if (!result) throw new PartnerCenterError('auth-required', 'Sign-in returned no token.');
+        this.memo.set(result.accessToken, result.expiresOn);
         return result.accessToken;
       } catch (e) {
         throw signInError(e, this.transport.takeFailure());
@@ -45,6 +53,7 @@ export class AppSignIn implements TokenProvider {
 
   async signOut(): Promise<void> {
     await this.serial.run(async () => {
+      this.memo.clear();
       this.cca.clearCache();
       await this.ctx.secrets.delete(AppSignIn.cacheKey(this.ctx.clientId));
       await this.ctx.secrets.delete(APP_CREDENTIAL_KEY);

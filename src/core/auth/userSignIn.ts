@@ -8,6 +8,7 @@ import { TokenProvider, TokenRequest } from '../client/tokenProvider';
 import { signInError } from './authErrors';
 import { SignInContext, msalConfiguration } from './msalConfig';
 import { Serial } from './serial';
+import { TokenMemo } from './tokenMemo';
 import { MsalTransport, msalNetworkModule } from './msalNetwork';
 
 export interface DeviceCodePrompt {
@@ -24,6 +25,7 @@ export interface SignedInAccount {
 export class UserSignIn implements TokenProvider {
   private readonly pca: PublicClientApplication;
   private readonly serial = new Serial();
+  private readonly memo = new TokenMemo();
   private readonly transport: MsalTransport;
   private readonly scopes: string[];
 
@@ -87,12 +89,18 @@ export class UserSignIn implements TokenProvider {
   }
 
   async getToken(request: TokenRequest): Promise<string> {
+    const current = request.forceRefresh ? undefined : this.memo.get();
+    if (current) return current;
+    if (request.forceRefresh) this.memo.clear();
     return this.serial.run(async () => {
+      const fresh = request.forceRefresh ? undefined : this.memo.get(); // another caller may have just fetched it
+      if (fresh) return fresh;
       if (request.signal?.aborted) throw abortError(request.signal);
       const [account] = await this.pca.getTokenCache().getAllAccounts();
       if (!account) throw new PartnerCenterError('auth-required', 'Not signed in to Partner Center: run "Partner Center: Sign In".');
       try {
         const result = await this.pca.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh: request.forceRefresh === true });
+        this.memo.set(result.accessToken, result.expiresOn);
         return result.accessToken;
       } catch (e) {
         throw signInError(e, this.transport.takeFailure());
@@ -102,6 +110,7 @@ export class UserSignIn implements TokenProvider {
 
   async signOut(): Promise<void> {
     await this.serial.run(async () => {
+      this.memo.clear();
       const cache = this.pca.getTokenCache();
       for (const a of await cache.getAllAccounts()) await cache.removeAccount(a);
       await this.ctx.secrets.delete(UserSignIn.cacheKey(this.ctx.clientId));
