@@ -48,6 +48,14 @@ async function main(): Promise<void> {
   if (!quick) fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-rate-limited.svg'), rateChartSvg(rate.trace));
   add(await faulty(quick ? 200 : 1000, 8));
 
+  // the packaged (minified) bundle is what users load: measure activation on it
+  cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });
+  const bundle = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
+  const vsix = fs.statSync(path.join(root, 'artifacts', 'partner-center-qualifications.vsix')).size;
+  add([
+    { name: '6. bundle size (minified)', value: bundle / 1024, unit: 'KB' },
+    { name: '6. VSIX size', value: vsix / 1024, unit: 'KB', target: '< 1024', ok: vsix < 1024 * 1024 },
+  ]);
   const samples = hostSamples(quick ? 1 : 10, quick ? 2000 : 10_000);
   const activation = median(samples.map((s) => s.activationMs!));
   const first = samples[0]!;
@@ -59,13 +67,6 @@ async function main(): Promise<void> {
     { name: '5. heap held by the tree model (approx.)', value: first.treeHeapMB!, unit: 'MB' },
   ]);
 
-  cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });
-  const bundle = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
-  const vsix = fs.statSync(path.join(root, 'artifacts', 'partner-center-qualifications.vsix')).size;
-  add([
-    { name: '6. bundle size (minified)', value: bundle / 1024, unit: 'KB' },
-    { name: '6. VSIX size', value: vsix / 1024, unit: 'KB', target: '< 1024', ok: vsix < 1024 * 1024 },
-  ]);
   cp.execSync('node esbuild.mjs', { cwd: root, stdio: 'ignore' }); // back to the development bundle
 
   const judged = lines.filter((l) => l.target !== undefined);
