@@ -1,13 +1,26 @@
-// Bundles the extension into dist/extension.js. `--production` minifies and drops source maps (the VSIX
-// ships no maps); development builds keep them for debugging.
+// Bundles the extension. `--production` minifies and drops source maps (the VSIX ships no maps);
+// development builds keep them for debugging.
+// Two files: dist/extension.js (tree, commands: what activation loads) and dist/liveConnection.js (MSAL,
+// undici, the client), required on the first command that needs Partner Center, so activation stays cheap.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
+
+/** Leaves `import('./liveConnection')` in src/vscode/connection.ts as a runtime require of the second bundle. */
+const lazyConnection = {
+  name: 'lazy-connection',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/liveConnection$/ }, (args) =>
+      args.importer.endsWith('connection.ts') && !args.importer.endsWith('liveConnection.ts') ? { path: './liveConnection.js', external: true } : undefined);
+  },
+};
+
 await esbuild.build({
-  entryPoints: ['src/extension.ts'],
+  entryPoints: { extension: 'src/extension.ts', liveConnection: 'src/vscode/liveConnection.ts' },
   bundle: true,
-  outfile: 'dist/extension.js',
+  outdir: 'dist',
   external: ['vscode'],
+  plugins: [lazyConnection],
   format: 'cjs',
   platform: 'node',
   target: 'node20',
@@ -16,5 +29,4 @@ await esbuild.build({
   sourcesContent: false,
   legalComments: production ? 'none' : 'inline',
   logLevel: 'warning',
-  metafile: false,
 });

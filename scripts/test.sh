@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test tier on a fresh machine or a used one (installs only what is missing):
 #   types + lint, (1) core unit tests under plain mocha, the VSIX contents check,
-#   (2) integration suites inside the real VS Code extension host, (3) UI tests driving the workbench.
+#   (2) integration suites inside the real VS Code extension host, (3) UI tests driving the workbench,
+#   and the benchmark in --quick mode.
 # Both ends of engines.vscode run: VS Code 1.139.1 and 1.100.3 (PCQ_VSCODE_VERSIONS narrows it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,8 @@ tier "package: VSIX contents" bash -c 'npm run --silent package >/dev/null && np
 npm run --silent compile >/dev/null # the package step minified dist/: tests use the development bundle
 tier "tier 2: integration tests in the real extension host" node test/harness/runIntegration.js || status=1
 tier "tier 3: UI tests in the workbench" npx mocha --config test/ui/.mocharc.json || status=1
+# keeps the benchmark code working (small N, timings not judged); `npm run bench` is the real measurement
+tier "benchmark --quick" env PCQ_VSCODE_VERSIONS=1.139.1 node out/test/bench/run.js --quick || status=1
 
 # totals over the tiers: mocha's "N passing" / "N failing" and the extension host's "N passed, N failed"
 passed=$(grep -oE '^ *[0-9]+ passing' "$log" | awk '{s+=$1} END {print s+0}')

@@ -81,8 +81,9 @@ export class Connection implements vscode.Disposable {
     }
     const cloud = await this.resolveCloud(settings);
     const ca = settings.cloud === 'custom' && settings.customCloud.caFile ? [readCa(settings.customCloud.caFile)] : [];
-    // MSAL and undici load here, on first use, not during activation
-    const { buildLive } = await import('./liveConnection');
+    // MSAL and undici load here, on first use, not during activation (a separate bundle: see esbuild.mjs)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { buildLive } = require('./liveConnection') as typeof import('./liveConnection');
     return buildLive(this.context.secrets, this.logger, settings, cloud, ca);
   }
 

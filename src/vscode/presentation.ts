@@ -33,8 +33,10 @@ export function icon(state: TenantState): vscode.ThemeIcon {
 }
 
 /** "5 min ago", "yesterday"... through Intl, so it follows the display language. */
+let relative: Intl.RelativeTimeFormat | undefined;
+
 export function ago(at: number, now = Date.now()): string {
-  const rtf = new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto', style: 'short' });
+  const rtf = (relative ??= new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto', style: 'short' }));
   const s = Math.round((at - now) / 1000);
   if (Math.abs(s) < 60) return rtf.format(0, 'second') === 'now' ? vscode.l10n.t('just now') : rtf.format(s, 'second');
   const m = Math.round(s / 60);

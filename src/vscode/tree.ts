@@ -25,6 +25,8 @@ export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCH
 export const qualificationUri = (tenantId: string, name: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/${encodeURIComponent(name)}` });
 export const messageUri = (tenantId: string, state: TenantState) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/-/${state}` });
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 const STATUS_ORDER: TenantState[] = ['Error', 'Denied', 'InReview', 'Unknown', 'Unchecked', 'Approved', 'NotVetted', 'None'];
 
 export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -66,9 +68,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
     let tenants = group.tenants;
     if (this.filter) tenants = tenants.filter((t) => this.filter!.has(byState(t)));
-    const name = (t: ConfiguredTenant) => (t.name ?? t.tenantId).toLocaleLowerCase();
+    const name = (t: ConfiguredTenant) => t.name ?? t.tenantId;
+    const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => collator.compare(name(a), name(b));
     const sorted = [...tenants].sort((a, b) =>
-      this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || name(a).localeCompare(name(b)) : name(a).localeCompare(name(b)));
+      this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || byName(a, b) : byName(a, b));
     return sorted.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
   }
 
@@ -95,6 +98,17 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   private groupChildren(group: FolderCustomers): Node[] {
     return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.tenantNodes(group)];
+  }
+
+  /** Tooltips are built on hover: VS Code asks for every row's item at once, and 10,000 tooltips cost. */
+  resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
+    if (node.kind === 'tenant') {
+      const status = this.store.book.get(node.tenant.tenantId);
+      item.tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+    } else if (node.kind === 'qualification') {
+      item.tooltip = qualificationTooltip(node.qualification);
+    }
+    return item;
   }
 
   getParent(node: Node): Node | undefined {
@@ -134,7 +148,6 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         item.description = [statusLabel(q.status, q.rawStatus), q.reason, q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
-        item.tooltip = qualificationTooltip(q);
         item.contextValue = 'qualification';
         return item;
       }
@@ -161,7 +174,6 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.contextValue = 'tenant';
     // when it was checked matters more than the id (also in the tooltip) when the row is narrow
     item.description = [checkedText(status), tenant.name ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
-    item.tooltip = tenantTooltip(tenant, status, state);
     item.accessibilityInformation = { label: `${tenant.name ?? tenant.tenantId}, ${look(state).label}` };
     return item;
   }

@@ -57,10 +57,11 @@ async function main(): Promise<void> {
     { name: '6. VSIX size', value: vsix / 1024, unit: 'KB', target: '< 1024', ok: vsix < 1024 * 1024 },
   ]);
   const samples = hostSamples(quick ? 1 : 10, quick ? 2000 : 10_000);
-  const activation = median(samples.map((s) => s.activationMs!));
+  const activation = median(samples.map((s) => s.requireAndActivateMs!));
   const first = samples[0]!;
   add([
-    { name: `4. activation (require + activate) in the extension host, median of ${samples.length}`, value: activation, unit: 'ms', target: '< 30', ok: activation < 30 },
+    { name: `4. activation (require of the bundle + activate) in the extension host, median of ${samples.length} launches`, value: activation, unit: 'ms', target: '< 30', ok: activation < 30 },
+    { name: '4. first activation as VS Code runs it (incl. its own bookkeeping), median', value: median(samples.map((s) => s.activationMs!)), unit: 'ms' },
     { name: '4. bundle load alone, median', value: median(samples.map((s) => s.bundleLoadMs!)), unit: 'ms' },
     { name: '4. connections opened by activation', value: Math.max(...samples.map((s) => s.activationConnections!)), unit: '', target: '= 0', ok: samples.every((s) => s.activationConnections === 0) },
     { name: `5. ${first.treeRows} tenants: settings parsed to the first tree level`, value: first.treeFirstLevelMs!, unit: 'ms', target: '< 100', ok: first.treeFirstLevelMs! < 100 },

@@ -59,7 +59,9 @@ describe('Refresh against the simulator', () => {
     assert.match(childLabels(w, DEMO_TENANTS.unknownStatus)[0]!, /Unknown status "PendingDocuments"/);
     assert.match(childLabels(w, DEMO_TENANTS.noRelationship)[0]!, /^No reseller relationship/);
     assert.match(childLabels(w, DEMO_TENANTS.malformed)[0]!, /unexpected answer: the body is not JSON/);
-    const tooltip = w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.denied)).tooltip as vscode.MarkdownString;
+    const denied = tenantNode(w, DEMO_TENANTS.denied);
+    assert.strictEqual(w.api.tree.getTreeItem(denied).tooltip, undefined, 'tooltips are built on hover');
+    const tooltip = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(denied), denied).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /Not an Academic Domain/);
     assert.match(tooltip.value, /Request id: `[0-9a-f-]{36}`/);
     assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /checked/);

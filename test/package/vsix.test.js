@@ -31,7 +31,7 @@ describe('VSIX contents', function () {
   it('holds only shipping files', () => {
     const names = zipEntries(vsix).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
     assert.deepStrictEqual(names.filter((n) => /^(src|test|node_modules|out|\.ci|scripts)\//.test(n) || n.endsWith('.map') || n.endsWith('.ts')), []);
-    for (const must of ['dist/extension.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+    for (const must of ['dist/extension.js', 'dist/liveConnection.js', 'package.json', 'package.nls.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
       assert.ok(names.includes(must), `${must} ships (have: ${names.join(', ')})`);
     }
     assert.ok(fs.statSync(vsix).size < 1024 * 1024, 'VSIX under 1 MB');
@@ -44,11 +44,21 @@ describe('VSIX contents', function () {
     assert.deepStrictEqual(files.filter((f) => /^(src|test|node_modules|out)\//.test(f) || f.endsWith('.map')), []);
   });
 
-  it('the shipped bundle is minified and has no source map reference', () => {
-    const bundle = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+  it('the shipped bundles are minified and have no source map reference', () => {
+    for (const file of ['extension.js', 'liveConnection.js']) {
+    const bundle = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
     assert.doesNotMatch(bundle, /sourceMappingURL/);
     // minified: long lines, no indentation (the few line breaks left are inside template strings)
-    assert.ok(bundle.length / bundle.split('\n').length > 2000, 'minified');
+    assert.ok(bundle.length / bundle.split('\n').length > 1000, 'minified');
     assert.doesNotMatch(bundle, /\n {4}[a-z]/);
+    }
+  });
+
+  it('activation loads neither MSAL nor undici: they live in the lazily required connection bundle', () => {
+    const main = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
+    const live = fs.readFileSync(path.join(root, 'dist', 'liveConnection.js'), 'utf8');
+    assert.doesNotMatch(main, /msal-node|ConfidentialClientApplication|EnvHttpProxyAgent/);
+    assert.match(live, /ConfidentialClientApplication/);
+    assert.match(main, /require\("\.\/liveConnection\.js"\)/);
   });
 });

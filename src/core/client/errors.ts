@@ -64,6 +64,9 @@ export class PartnerCenterError extends Error {
   }
 }
 
+/** Also true for errors from another copy of this module (the extension's lazily loaded connection bundle). */
 export function isPartnerCenterError(e: unknown): e is PartnerCenterError {
-  return e instanceof PartnerCenterError;
+  if (e instanceof PartnerCenterError) return true;
+  const o = e as { name?: unknown; kind?: unknown; supportIds?: unknown } | null;
+  return !!o && o.name === 'PartnerCenterError' && typeof o.kind === 'string' && typeof o.supportIds === 'function';
 }
