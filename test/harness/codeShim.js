@@ -9,6 +9,7 @@ const args = process.argv.slice(2);
 const flag = (k) => (args.find((a) => a.startsWith(`--${k}=`)) || '').split('=').slice(1).join('=');
 const runtime = JSON.parse(process.env.PCQ_RUNTIME || '{}');
 const timeoutMs = Number(process.env.PCQ_TEST_TIMEOUT_MS || 600000);
+const NOISE = /\[AgentHost|builtin extensions|Creating a socket|connection token|reconnection-grace-time|Service Worker|AccountPolicyGate|authentication provider|^\s+at .*workbench\.js|onWillSaveTextDocument/;
 
 (async () => {
   if (!runtime.server) throw new Error('PCQ_RUNTIME is not set: run through test/harness/runIntegration.js');
@@ -20,7 +21,8 @@ const timeoutMs = Number(process.env.PCQ_TEST_TIMEOUT_MS || 600000);
     tests: flag('extensionTestsPath'),
     workspace: args.filter((a) => !a.startsWith('--'))[0] || process.cwd(),
     theme: process.env.PCQ_THEME,
-    onLog: (line) => { if (!/\[AgentHost\]|builtin extensions/.test(line)) console.log(line); },
+    // the workbench's own chatter (sockets, agent host, account policy) would bury the test output
+    onLog: (line) => { if (!NOISE.test(line)) console.log(line); },
   });
   let timer;
   const timedOut = new Promise((r) => {

@@ -120,3 +120,29 @@ describe('Refresh against the simulator', () => {
     assert.deepStrictEqual(w.sim.api.stats.log.filter((l) => l.correlationId === report.correlationId).map((l) => l.tenantId), [DEMO_TENANTS.inReview]);
   });
 });
+
+describe('Sort and filter from the view title', () => {
+  let w: World;
+  before(async () => { w = await getWorld(); });
+  after(async () => {
+    await vscode.commands.executeCommand('partnerCenter.clearFilter');
+    await vscode.commands.executeCommand('partnerCenter.sortBy', 'name');
+  });
+
+  it('sorts problems first by status and filters by status, saying so in the view', async () => {
+    await setCustomers(ALL_DEMO.map((tenantId) => ({ tenantId })));
+    await waitFor('demo rows', () => w.api.tree.getChildren().length === ALL_DEMO.length);
+    await signInApp(w);
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    await vscode.commands.executeCommand('partnerCenter.sortBy', 'status');
+    const order = w.api.tree.getChildren().map((n) => (n.kind === 'tenant' ? n.tenant.tenantId : ''));
+    assert.deepStrictEqual(order.slice(0, 3).sort(), [DEMO_TENANTS.noRelationship, DEMO_TENANTS.notFound, DEMO_TENANTS.malformed].sort(), 'failed tenants first');
+    assert.strictEqual(order[3], DEMO_TENANTS.denied, 'then denied');
+    await vscode.commands.executeCommand('partnerCenter.filter', ['Denied', 'InReview']);
+    const shown = w.api.tree.getChildren().map((n) => (n.kind === 'tenant' ? n.tenant.tenantId : ''));
+    assert.deepStrictEqual(shown, [DEMO_TENANTS.denied, DEMO_TENANTS.inReview]);
+    assert.match(String(w.api.view.message), /Filtered: Denied, In review\./);
+    await vscode.commands.executeCommand('partnerCenter.clearFilter');
+    assert.strictEqual(w.api.tree.getChildren().length, ALL_DEMO.length);
+  });
+});
