@@ -3,7 +3,6 @@
 export { APP_CREDENTIAL_KEY, certificateFromPem } from './appCredential';
 export type { AppCredential } from './appCredential';
 import { ConfidentialClientApplication } from '@azure/msal-node';
-import { abortError } from '../abort';
 import { scopes } from '../client/clouds';
 import { PartnerCenterError } from '../client/errors';
 import { TokenProvider, TokenRequest } from '../client/tokenProvider';
@@ -33,18 +32,11 @@ export class AppSignIn implements TokenProvider {
   }
 
   getToken(request: TokenRequest): Promise<string> {
-    const current = request.forceRefresh ? undefined : this.memo.get();
-    if (current) return Promise.resolve(current);
-    if (request.forceRefresh) this.memo.clear();
-    return this.serial.run(async () => {
-      const fresh = request.forceRefresh ? undefined : this.memo.get(); // another caller may have just fetched it
-      if (fresh) return fresh;
-      if (request.signal?.aborted) throw abortError(request.signal);
+    return this.memo.obtain(request, this.serial, async (forceRefresh) => {
       try {
-        const result = await this.cca.acquireTokenByClientCredential({ scopes: scopes.app(this.ctx.cloud), skipCache: request.forceRefresh === true });
+        const result = await this.cca.acquireTokenByClientCredential({ scopes: scopes.app(this.ctx.cloud), skipCache: forceRefresh });
         if (!result) throw new PartnerCenterError('auth-required', 'Sign-in returned no token.');
-        this.memo.set(result.accessToken, result.expiresOn);
-        return result.accessToken;
+        return result;
       } catch (e) {
         throw signInError(e, this.transport.takeFailure());
       }

@@ -1,6 +1,15 @@
 // Hands out the current access token while it stays valid, without a trip through MSAL and its cache
 // plugin (which reads and parses the whole cache from the secret store on every access). Measured: that
 // trip, serialized for cache safety, was the bottleneck of a concurrent refresh.
+import { abortError } from '../abort';
+import type { TokenRequest } from '../client/tokenProvider';
+import type { Serial } from './serial';
+
+export interface AcquiredToken {
+  readonly accessToken: string;
+  readonly expiresOn: Date | null;
+}
+
 export class TokenMemo {
   private token?: { readonly value: string; readonly expiresAt: number };
 
@@ -17,5 +26,24 @@ export class TokenMemo {
 
   clear(): void {
     this.token = undefined;
+  }
+
+  /**
+   * The remembered token, or a new one from `acquire` run through `serial` (concurrent callers then share
+   * one MSAL call: the second finds the token the first remembered). `forceRefresh` skips the memory.
+   */
+  async obtain(request: TokenRequest, serial: Serial, acquire: (forceRefresh: boolean) => Promise<AcquiredToken>): Promise<string> {
+    const force = request.forceRefresh === true;
+    const current = force ? undefined : this.get();
+    if (current) return current;
+    if (force) this.clear();
+    return serial.run(async () => {
+      const fresh = force ? undefined : this.get();
+      if (fresh) return fresh;
+      if (request.signal?.aborted) throw abortError(request.signal);
+      const result = await acquire(force);
+      this.set(result.accessToken, result.expiresOn);
+      return result.accessToken;
+    });
   }
 }

@@ -88,20 +88,12 @@ export class UserSignIn implements TokenProvider {
     return accounts[0] ? accountOf(accounts[0]) : undefined;
   }
 
-  async getToken(request: TokenRequest): Promise<string> {
-    const current = request.forceRefresh ? undefined : this.memo.get();
-    if (current) return current;
-    if (request.forceRefresh) this.memo.clear();
-    return this.serial.run(async () => {
-      const fresh = request.forceRefresh ? undefined : this.memo.get(); // another caller may have just fetched it
-      if (fresh) return fresh;
-      if (request.signal?.aborted) throw abortError(request.signal);
+  getToken(request: TokenRequest): Promise<string> {
+    return this.memo.obtain(request, this.serial, async (forceRefresh) => {
       const [account] = await this.pca.getTokenCache().getAllAccounts();
       if (!account) throw new PartnerCenterError('auth-required', 'Not signed in to Partner Center: run "Partner Center: Sign In".');
       try {
-        const result = await this.pca.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh: request.forceRefresh === true });
-        this.memo.set(result.accessToken, result.expiresOn);
-        return result.accessToken;
+        return await this.pca.acquireTokenSilent({ account, scopes: this.scopes, forceRefresh });
       } catch (e) {
         throw signInError(e, this.transport.takeFailure());
       }
