@@ -2,7 +2,6 @@
 // tree rows. Selectors are VS Code's own DOM classes, stable across 1.100 and 1.139.
 'use strict';
 
-const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 // the Customers view's pane (its header is hidden while it is the container's only view)
 const VIEW = '.pane:has(.pane-header[aria-label^="Customers"])';
 
@@ -73,17 +72,6 @@ async function expandRow(page, text) {
   if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
 }
 
-async function notification(page, pattern, timeoutMs = 20_000) {
-  const until = Date.now() + timeoutMs;
-  while (Date.now() < until) {
-    const texts = await page.$$eval('.notifications-toasts .notification-list-item-message, .notifications-center .notification-list-item-message', (els) => els.map((e) => e.textContent || ''));
-    const hit = texts.find((t) => pattern.test(t));
-    if (hit) return hit;
-    await page.waitForTimeout(200);
-  }
-  throw new Error(`no notification matching ${pattern}`);
-}
-
 async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => undefined);
   await page.waitForTimeout(300);
@@ -110,14 +98,12 @@ async function viewHeader(page) {
 
 /** Makes the side bar wider, so screenshots show whole rows. */
 async function widenSideBar(page, width = 620) {
-  const sash = page.locator('.part.sidebar + .monaco-sash, .monaco-sash.vertical').first();
   const box = await page.locator('.part.sidebar').boundingBox();
   if (!box) return;
   await page.mouse.move(box.x + box.width + 1, box.y + 200);
   await page.mouse.down();
   await page.mouse.move(box.x + width, box.y + 200, { steps: 8 });
   await page.mouse.up();
-  void sash;
 }
 
-module.exports = { VIEW, waitFor, viewMessage, viewHeader, widenSideBar, MOD, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, notification, clearNotifications };
+module.exports = { VIEW, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications };
