@@ -35,7 +35,8 @@ export class Refresher {
   }
 
   refreshAll(): Promise<RefreshReport> {
-    this.running ??= this.run(this.tree.tenants.map((t) => t.tenantId)).finally(() => (this.running = undefined));
+    // a tenant listed by two folders is fetched once
+    this.running ??= this.run([...new Set(this.tree.tenants.map((t) => t.tenantId))]).finally(() => (this.running = undefined));
     return this.running;
   }
 

@@ -8,17 +8,26 @@ import { NetworkOptions } from '../core/client/network';
 export const SECTION = 'partnerCenter';
 
 export interface FolderCustomers extends CustomerEntries {
-  /** undefined when the setting comes from a single-folder workspace or user settings. */
+  /** The folder whose own settings list these tenants; undefined for the window (single folder, workspace file, user). */
   readonly folder?: vscode.WorkspaceFolder;
 }
 
-/** Tenants per workspace folder (multi-root), or one group for the whole window. */
+/**
+ * Tenants of the window. Multi-root: one group per folder from that folder's own setting, plus one for the
+ * workspace file (or user settings), so a tenant listed once is shown once and not under every folder.
+ */
 export function readCustomers(): FolderCustomers[] {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) {
     return [{ ...parseCustomerEntries(vscode.workspace.getConfiguration(SECTION, folders[0]?.uri).get('customers')), folder: folders[0] }];
   }
-  return folders.map((folder) => ({ ...parseCustomerEntries(vscode.workspace.getConfiguration(SECTION, folder.uri).get('customers')), folder }));
+  const inWindow = vscode.workspace.getConfiguration(SECTION).inspect('customers');
+  const windowGroup: FolderCustomers = parseCustomerEntries(inWindow?.workspaceValue ?? inWindow?.globalValue ?? []);
+  const folderGroups = folders.map((folder) => ({
+    ...parseCustomerEntries(vscode.workspace.getConfiguration(SECTION, folder.uri).inspect('customers')?.workspaceFolderValue ?? []),
+    folder,
+  }));
+  return [windowGroup, ...folderGroups];
 }
 
 function userValue<T>(key: string): T | undefined {

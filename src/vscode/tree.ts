@@ -123,11 +123,18 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'folder': {
-        const item = new vscode.TreeItem(node.group.folder?.name ?? '', vscode.TreeItemCollapsibleState.Expanded);
-        item.id = `folder:${node.group.folder?.uri.toString()}`;
-        item.iconPath = vscode.ThemeIcon.Folder;
-        item.resourceUri = node.group.folder?.uri;
-        item.description = vscode.l10n.t('{0} tenants', node.group.tenants.length);
+        const { folder } = node.group;
+        // the window's own group: tenants from the workspace file or user settings
+        const item = new vscode.TreeItem(folder?.name ?? vscode.workspace.name ?? vscode.l10n.t('Workspace'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = `folder:${folder?.uri.toString() ?? ''}`;
+        item.iconPath = folder ? vscode.ThemeIcon.Folder : new vscode.ThemeIcon('root-folder');
+        item.resourceUri = folder?.uri;
+        item.tooltip = folder ? folder.uri.fsPath : vscode.l10n.t('Tenants from the workspace file or your user settings');
+        const { tenants, problems } = node.group;
+        item.description = [
+          tenants.length === 1 ? vscode.l10n.t('1 tenant') : vscode.l10n.t('{0} tenants', tenants.length),
+          problems.length ? vscode.l10n.t('{0} to fix', problems.length) : undefined,
+        ].filter(Boolean).join(' · ');
         item.contextValue = 'folder';
         return item;
       }

@@ -127,7 +127,9 @@ async function startCodeServer(o) {
   const remote = (p) => `vscode-remote://${host}:${port}${path.resolve(p)}`;
   const payload = [['extensionDevelopmentPath', remote(o.ext)], ['skipWelcome', 'true']];
   if (o.tests) payload.push(['extensionTestsPath', remote(o.tests)]);
-  const url = `http://${host}:${port}/?folder=${encodeURIComponent(path.resolve(o.workspace || process.cwd()))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const opened = path.resolve(o.workspace || process.cwd());
+  const what = opened.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  const url = `http://${host}:${port}/?${what}=${encodeURIComponent(opened)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
   let exited;
   const exit = new Promise((r) => (exited = r));

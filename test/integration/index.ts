@@ -5,7 +5,11 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
-  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+  // the multi-root window runs only the suites written for it (see test/harness/runIntegration.js)
+  const multiRoot = process.env.PCQ_WINDOW === 'multi-root';
+  for (const f of fs.readdirSync(__dirname).sort()) {
+    if (f.endsWith('.test.js') && f.endsWith('.multiRoot.test.js') === multiRoot) mocha.addFile(path.join(__dirname, f));
+  }
   let passes = 0;
   return new Promise((resolve, reject) => {
     mocha
