@@ -40,10 +40,14 @@ export class Connection implements vscode.Disposable {
     if (this.builtFrom !== undefined && this.builtFrom !== settingsFingerprint()) await this.reset();
   }
 
-  get(): Promise<Live> {
+  /**
+   * The live connection, built on first use. `interactive` false (background checks such as the signed-in
+   * state) never asks the user anything: an unconfirmed custom endpoint then fails instead of prompting.
+   */
+  get(interactive = true): Promise<Live> {
     if (!this.live) {
       this.builtFrom = settingsFingerprint();
-      this.live = this.build();
+      this.live = this.build(interactive);
       this.live.catch(() => (this.live = undefined));
     }
     return this.live;
@@ -67,19 +71,19 @@ export class Connection implements vscode.Disposable {
 
   async isSignedIn(): Promise<boolean> {
     try {
-      const live = await this.get();
+      const live = await this.get(false);
       return live.app !== undefined || (await live.user?.account()) !== undefined;
     } catch {
       return false;
     }
   }
 
-  private async build(): Promise<Live> {
+  private async build(interactive: boolean): Promise<Live> {
     const settings = readConnectionSettings();
     if (settings.workspaceOverrides.length) {
       this.logger.warn(`ignored workspace values of application settings: ${settings.workspaceOverrides.join(', ')}`);
     }
-    const cloud = await this.resolveCloud(settings);
+    const cloud = await this.resolveCloud(settings, interactive);
     const ca = settings.cloud === 'custom' && settings.customCloud.caFile ? [readCa(settings.customCloud.caFile)] : [];
     // MSAL and undici load here, on first use, not during activation (a separate bundle: see esbuild.mjs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -87,7 +91,7 @@ export class Connection implements vscode.Disposable {
     return buildLive(this.context.secrets, this.logger, settings, cloud, ca);
   }
 
-  private async resolveCloud(settings: ConnectionSettings): Promise<Cloud> {
+  private async resolveCloud(settings: ConnectionSettings, interactive: boolean): Promise<Cloud> {
     if (settings.cloud !== 'custom') return CLOUDS[settings.cloud] ?? CLOUDS.global;
     const { apiBaseUrl, authority } = settings.customCloud;
     if (!apiBaseUrl || !authority) {
@@ -99,15 +103,16 @@ export class Connection implements vscode.Disposable {
     } catch (e) {
       throw new PartnerCenterError('configuration', (e as Error).message);
     }
-    if (!isLoopback(cloud.apiBaseUrl) || !isLoopback(cloud.authorityHost)) await this.confirmEndpoint(cloud);
+    if (!isLoopback(cloud.apiBaseUrl) || !isLoopback(cloud.authorityHost)) await this.confirmEndpoint(cloud, interactive);
     return cloud;
   }
 
   /** A custom endpoint that is not a loopback simulator receives tokens only after the user agrees, once. */
-  private async confirmEndpoint(cloud: Cloud): Promise<void> {
+  private async confirmEndpoint(cloud: Cloud, interactive: boolean): Promise<void> {
     const key = `${cloud.apiBaseUrl} ${cloud.authorityHost}`;
     const confirmed = this.context.globalState.get<string[]>(TRUSTED_ENDPOINTS_KEY, []);
     if (confirmed.includes(key)) return;
+    if (!interactive) throw new PartnerCenterError('configuration', vscode.l10n.t('The custom Partner Center endpoint {0} is not confirmed yet: sign in or refresh to confirm it.', cloud.apiBaseUrl));
     const allow = vscode.l10n.t('Allow');
     const answer = await vscode.window.showWarningMessage(
       vscode.l10n.t('Send your Partner Center sign-in to {0} (sign-in at {1})? Only allow an endpoint you run or trust.', cloud.apiBaseUrl, cloud.authorityHost),

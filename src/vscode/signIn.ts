@@ -3,6 +3,7 @@
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appCredential';
+import { signInKeys } from '../core/auth/secretKeys';
 import { PartnerCenterError } from '../core/client/errors';
 import { normalizeTenantId } from '../core/model/tenantId';
 import { Logger } from '../core/log';
@@ -124,6 +125,7 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
     if (credential) await secrets.delete(APP_CREDENTIAL_KEY);
     await connection.reset();
     await setSignedInContext(connection);
+    logger.warn(`sign-in failed: ${(e as Error).message}`);
     void showFailure(e, vscode.l10n.t('Sign-in failed'));
     return false;
   }
@@ -131,13 +133,14 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
 
 export async function signOut(connection: Connection, secrets: vscode.SecretStorage, logger: Logger): Promise<void> {
   try {
-    const live = await connection.get();
+    const live = await connection.get(false);
     await live.user?.signOut();
     await live.app?.signOut();
   } catch (e) {
     logger.warn(`sign-out: ${(e as Error).message}`);
   }
-  await secrets.delete(APP_CREDENTIAL_KEY);
+  // whatever the connection could do, nothing of this sign-in stays behind
+  for (const key of signInKeys(readConnectionSettings().clientId)) await secrets.delete(key);
   await connection.reset();
   await setSignedInContext(connection);
   logger.info('signed out');

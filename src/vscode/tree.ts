@@ -195,7 +195,8 @@ function checkedText(s: TenantStatus | undefined): string {
   if (!s) return vscode.l10n.t('never checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
   const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : vscode.l10n.t('checked {0}', ago(at));
-  return s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
+  // "from last session" qualifies the time shown: not a failure of this session
+  return s.stale && (!s.lastGood || at === s.lastGood.checkedAt) ? vscode.l10n.t('{0} (from last session)', when) : when;
 }
 
 function failureDetail(s: TenantStatus): string {

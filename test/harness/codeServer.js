@@ -107,7 +107,14 @@ async function startCodeServer(o) {
       try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
   };
-  const logs = () => ({ server: fs.existsSync(serverLogPath) ? fs.readFileSync(serverLogPath, 'utf8') : '', host: hostLines.join('\n') });
+  // the extension's own "Partner Center" log channel, as the server wrote it
+  const extensionLog = () => {
+    const found = [];
+    const walk = (d) => { for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) e.isDirectory() ? walk(path.join(d, e.name)) : /Partner Center\.log$/.test(e.name) && found.push(path.join(d, e.name)); };
+    walk(tmp);
+    return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  };
+  const logs = () => ({ server: fs.existsSync(serverLogPath) ? fs.readFileSync(serverLogPath, 'utf8') : '', host: hostLines.join('\n'), extension: extensionLog() });
   const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
 
   try {

@@ -54,7 +54,10 @@ for (const runtime of selectedRuntimes()) {
 
       after(async () => {
         await vs?.close();
-        if (this.currentTest?.state === 'failed' || process.env.PCQ_UI_LOGS) console.log(vs?.logs().server.split('\n').slice(-40).join('\n'));
+        if (this.currentTest?.state === 'failed' || process.env.PCQ_UI_LOGS) {
+        const logs = vs?.logs();
+        console.log(`${logs?.server.split('\n').slice(-40).join('\n')}\n---- Partner Center log ----\n${logs?.extension}`);
+      }
         vs?.cleanup();
         await sim?.close();
         for (const d of [workspace, caDir]) if (d) fs.rmSync(d, { recursive: true, force: true });

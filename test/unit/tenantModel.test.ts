@@ -48,6 +48,13 @@ describe('tenant status book', () => {
     assert.strictEqual(restored.get(B), undefined);
     assert.deepStrictEqual(restored.counts([A, B]), { Approved: 1, InReview: 0, Denied: 0, Unknown: 0, NotVetted: 0, None: 0, Error: 0, Unchecked: 1 });
     assert.strictEqual(TenantStatusBook.fromJSON('garbage').get(A), undefined);
+    // a failure now keeps the last good answer (still from the last session) but is itself not stale
+    restored.failed(A, { kind: 'network', message: 'down', at: 4000 });
+    assert.deepStrictEqual([restored.get(A)?.stale, restored.get(A)?.lastGood?.checkedAt], [true, good.checkedAt]);
+    const failedOnly = TenantStatusBook.fromJSON({ [B]: { failure: { kind: 'network', message: 'down', at: 1 } } });
+    assert.strictEqual(failedOnly.get(B)?.stale, true);
+    failedOnly.failed(B, { kind: 'network', message: 'down', at: 5000 });
+    assert.strictEqual(failedOnly.get(B)?.stale, undefined);
   });
 });
 

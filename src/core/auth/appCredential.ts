@@ -7,7 +7,7 @@ export type AppCredential =
   | { readonly kind: 'secret'; readonly secret: string }
   | { readonly kind: 'certificate'; readonly pem: string };
 
-export const APP_CREDENTIAL_KEY = 'partnerCenter.app.credential';
+export { APP_CREDENTIAL_KEY } from './secretKeys';
 
 /** Reads a PEM bundle holding a certificate and its private key; the error names what is missing. */
 export function certificateFromPem(pem: string): { privateKey: string; thumbprintSha256: string; x5c: string } {

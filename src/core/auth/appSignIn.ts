@@ -2,6 +2,7 @@
 // certificate; MSAL signs the assertion with the SHA-256 thumbprint), scope {resource}/.default.
 export { APP_CREDENTIAL_KEY, certificateFromPem } from './appCredential';
 export type { AppCredential } from './appCredential';
+import { msalCacheKey } from './secretKeys';
 import { ConfidentialClientApplication } from '@azure/msal-node';
 import { scopes } from '../client/clouds';
 import { PartnerCenterError } from '../client/errors';
@@ -28,7 +29,7 @@ export class AppSignIn implements TokenProvider {
   }
 
   static cacheKey(clientId: string): string {
-    return `partnerCenter.msalCache.app.${clientId}`;
+    return msalCacheKey('app', clientId);
   }
 
   getToken(request: TokenRequest): Promise<string> {

@@ -1,5 +1,6 @@
 // App+user sign-in: a public client for the partner's own app registration, device-code or browser
 // (loopback, PKCE) flow, silent refresh from the cached refresh token.
+import { msalCacheKey } from './secretKeys';
 import { AccountInfo, PublicClientApplication } from '@azure/msal-node';
 import { abortError } from '../abort';
 import { scopes } from '../client/clouds';
@@ -36,7 +37,7 @@ export class UserSignIn implements TokenProvider {
   }
 
   static cacheKey(clientId: string): string {
-    return `partnerCenter.msalCache.user.${clientId}`;
+    return msalCacheKey('user', clientId);
   }
 
   async signInWithDeviceCode(onPrompt: (p: DeviceCodePrompt) => void, signal?: AbortSignal): Promise<SignedInAccount> {

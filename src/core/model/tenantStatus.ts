@@ -40,7 +40,8 @@ export class TenantStatusBook {
 
   failed(tenantId: string, failure: TenantFailure): void {
     const prev = this.map.get(tenantId);
-    this.map.set(tenantId, { ...(prev?.lastGood ? { lastGood: prev.lastGood } : {}), failure, ...(prev?.stale ? { stale: true } : {}) });
+    // stale describes the last good answer: a fresh failure is not from the last session
+    this.map.set(tenantId, prev?.lastGood ? { lastGood: prev.lastGood, failure, ...(prev.stale ? { stale: true } : {}) } : { failure });
   }
 
   forget(tenantId: string): void {
