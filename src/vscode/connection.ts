@@ -45,6 +45,8 @@ export class Connection implements vscode.Disposable {
    * state) never asks the user anything: an unconfirmed custom endpoint then fails instead of prompting.
    */
   get(interactive = true): Promise<Live> {
+    // settings (including VS Code's http.*) are checked on every use, not only when the change event comes
+    if (this.live && this.builtFrom !== settingsFingerprint()) void this.reset();
     if (!this.live) {
       this.builtFrom = settingsFingerprint();
       this.live = this.build(interactive);

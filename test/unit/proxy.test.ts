@@ -1,39 +1,7 @@
 import * as assert from 'assert';
-import * as http from 'http';
-import * as net from 'net';
-import type { AddressInfo } from 'net';
 import { DEMO_TENANTS } from '../../src/core/simulator/customers';
 import { startRig } from './fixture';
-
-/** A CONNECT proxy on loopback that records what passes and can demand Proxy-Authorization. */
-async function startProxy(requiredAuth?: string) {
-  const seen: { target: string; auth?: string }[] = [];
-  const server = http.createServer((_req, res) => res.writeHead(405).end());
-  server.on('connect', (req, socket: net.Socket, head) => {
-    seen.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] });
-    if (requiredAuth && req.headers['proxy-authorization'] !== requiredAuth) {
-      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n');
-      return;
-    }
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = net.connect(Number(port), host!, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const sockets = new Set<net.Socket>();
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    close: () => new Promise<void>((r) => { for (const s of sockets) s.destroy(); server.close(() => r()); }),
-  };
-}
+import { startConnectProxy as startProxy } from '../support/connectProxy';
 
 describe('proxy settings', () => {
   it('sends sign-in and API calls through the proxy with its authorization', async () => {
