@@ -148,7 +148,15 @@ async function startCodeServer(o) {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: o.theme === 'light' ? 'light' : 'dark' });
+    // ignoreHTTPSErrors: pages the extension opens (browser sign-in) are served by the simulator's own CA
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: o.theme === 'light' ? 'light' : 'dark', ignoreHTTPSErrors: true });
+    // code-server forwards loopback URLs an extension opens through its own plain-HTTP /proxy/<port>/ path;
+    // the simulator speaks HTTPS, so send the browser to it directly, as desktop VS Code would open it
+    await context.route(/\/proxy\/\d+\//, (route) => {
+      const [, port, rest] = /\/proxy\/(\d+)(\/.*)$/.exec(route.request().url());
+      log(`the extension opened https://127.0.0.1:${port}${rest.split('?')[0]}`);
+      return route.fulfill({ status: 302, headers: { location: `https://127.0.0.1:${port}${rest}` } });
+    });
     page = await context.newPage();
     await page.exposeFunction('codeAutomationLog', async (_type, a) => {
       const line = util.format(...(a || []));

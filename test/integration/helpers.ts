@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
+import { generate } from 'selfsigned';
 import * as vscode from 'vscode';
 import type { PartnerCenterApi } from '../../src/extension';
 import { Simulator, startSimulator } from '../../src/core/simulator/simulator';
@@ -12,12 +13,17 @@ import { DEMO_TENANTS } from '../../src/core/simulator/customers';
 export const EXTENSION_ID = 'csp-tools.partner-center-qualifications';
 export const APP_CLIENT_ID = 'c0c0c0c0-0000-4000-8000-00000000000c';
 export const USER_CLIENT_ID = 'd0d0d0d0-0000-4000-8000-00000000000d';
+export const CERT_CLIENT_ID = 'e0e0e0e0-0000-4000-8000-00000000000e';
 
 export interface World {
   sim: Simulator;
   api: PartnerCenterApi;
   appSecret: string;
   caFile: string;
+  /** PEM file with the certificate and private key of the CERT_CLIENT_ID app registration. */
+  certificateFile: string;
+  /** The private key's PEM, to look for where it must not be. */
+  certificateKey: string;
 }
 
 let world: Promise<World> | undefined;
@@ -26,15 +32,19 @@ let world: Promise<World> | undefined;
 export function getWorld(): Promise<World> {
   world ??= (async () => {
     const appSecret = `sim-${randomBytes(18).toString('base64url')}`;
-    const sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret: appSecret }] });
-    const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ca-')), 'ca.pem');
+    const cert = await generate([{ name: 'commonName', value: 'partner-app' }], { keyType: 'rsa', keySize: 2048, algorithm: 'sha256' });
+    const sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret: appSecret }, { clientId: CERT_CLIENT_ID, certificate: cert.cert }] });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ca-'));
+    const caFile = path.join(dir, 'ca.pem');
     fs.writeFileSync(caFile, sim.caCert);
+    const certificateFile = path.join(dir, 'partner-app.pem');
+    fs.writeFileSync(certificateFile, `${cert.cert}\n${cert.private}`);
     const config = vscode.workspace.getConfiguration('partnerCenter');
     await config.update('cloud', 'custom', vscode.ConfigurationTarget.Global);
     await config.update('customCloud', { apiBaseUrl: sim.apiBaseUrl, authority: sim.authorityHost, caFile }, vscode.ConfigurationTarget.Global);
     const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
     const api = await ext.activate();
-    return { sim, api, appSecret, caFile };
+    return { sim, api, appSecret, caFile, certificateFile, certificateKey: cert.private };
   })();
   return world;
 }

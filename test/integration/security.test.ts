@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ALL_DEMO, APP_CLIENT_ID, DEMO_TENANTS, USER_CLIENT_ID, World, getWorld, setCustomers, waitFor } from './helpers';
+import { ALL_DEMO, APP_CLIENT_ID, CERT_CLIENT_ID, DEMO_TENANTS, USER_CLIENT_ID, World, getWorld, setCustomers, waitFor } from './helpers';
 
 /** Every place besides SecretStorage a secret could land: settings (all scopes), the status book, the log. */
 async function everythingButSecrets(w: World): Promise<string> {
@@ -54,6 +54,31 @@ describe('Sign-in, secrets and the workspace guard', () => {
     const before = w.sim.api.stats.requests;
     await vscode.commands.executeCommand('partnerCenter.refreshAll');
     assert.strictEqual(w.sim.api.stats.requests, before, 'signed out: no call');
+  });
+
+  it('app-only with a certificate file: the key lives only in SecretStorage; a file without a key is refused', async () => {
+    const keyBody = w.certificateKey.split('\n')[1]!; // a line of the key's base64
+    const certOnly = path.join(path.dirname(w.certificateFile), 'certificate-only.pem');
+    fs.writeFileSync(certOnly, fs.readFileSync(w.certificateFile, 'utf8').replace(/-----BEGIN PRIVATE KEY-----[\s\S]+$/, ''));
+    const tokens = w.sim.identity.tokenRequests;
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: CERT_CLIENT_ID, tenantId: w.sim.partnerTenantId, certificateFile: certOnly }), false);
+    assert.strictEqual(w.sim.identity.tokenRequests, tokens, 'refused before any sign-in call');
+
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: CERT_CLIENT_ID, tenantId: w.sim.partnerTenantId, certificateFile: w.certificateFile }), true);
+    const report = await vscode.commands.executeCommand<{ succeeded: number }>('partnerCenter.refreshAll');
+    assert.strictEqual(report.succeeded, 4);
+    const elsewhere = await everythingButSecrets(w);
+    assert.strictEqual(elsewhere.includes(keyBody), false, 'private key outside SecretStorage');
+    assert.doesNotMatch(elsewhere, /eyJ[A-Za-z0-9_-]{10,}\./);
+    await vscode.commands.executeCommand('partnerCenter.signOut');
+  });
+
+  it('app+user in the browser: VS Code opens the sign-in page, the simulator answers, the tenant refreshes', async function () {
+    this.timeout(60_000);
+    const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'user', flow: 'browser', clientId: USER_CLIENT_ID, tenantId: w.sim.partnerTenantId });
+    assert.strictEqual(ok, true);
+    const report = await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+    assert.strictEqual(report.succeeded, 1);
   });
 
   it('app+user device code signs in (code shown, approved by the simulator) and refreshes', async () => {
