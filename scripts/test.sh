@@ -41,8 +41,9 @@ tier "benchmark --quick" env PCQ_VSCODE_VERSIONS=1.139.1 node out/test/bench/run
 # (grep finds nothing in a clean run: that must not end the script under pipefail)
 passed=$({ grep -oE '^ *[0-9]+ passing' "$log" || true; } | awk '{s+=$1} END {print s+0}')
 failed=$({ grep -oE '^ *[0-9]+ failing' "$log" || true; } | awk '{s+=$1} END {print s+0}')
+skipped=$({ grep -oE '^ *[0-9]+ pending' "$log" || true; } | awk '{s+=$1} END {print s+0}')
 echo
 echo "all tiers: $((SECONDS - started)) s"
 [ "$status" = 0 ] || [ "$failed" != 0 ] || failed=1
-echo "${passed:-0} passed, ${failed:-0} failed"
+echo "${passed:-0} passed, ${failed:-0} failed, ${skipped:-0} skipped"
 exit "$status"

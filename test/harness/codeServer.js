@@ -154,7 +154,7 @@ async function startCodeServer(o) {
     // the simulator speaks HTTPS, so send the browser to it directly, as desktop VS Code would open it
     await context.route(/\/proxy\/\d+\//, (route) => {
       const [, port, rest] = /\/proxy\/(\d+)(\/.*)$/.exec(route.request().url());
-      log(`the extension opened https://127.0.0.1:${port}${rest.split('?')[0]}`);
+      log(`the extension opened ${route.request().url().slice(0, 160)}`);
       return route.fulfill({ status: 302, headers: { location: `https://127.0.0.1:${port}${rest}` } });
     });
     page = await context.newPage();

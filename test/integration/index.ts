@@ -11,13 +11,15 @@ export function run(): Promise<void> {
     if (f.endsWith('.test.js') && f.endsWith('.multiRoot.test.js') === multiRoot) mocha.addFile(path.join(__dirname, f));
   }
   let passes = 0;
+  let skipped = 0;
   return new Promise((resolve, reject) => {
     mocha
       .run((failures) => {
-        console.log(`${passes} passed, ${failures} failed`);
+        console.log(`${passes} passed, ${failures} failed${skipped ? `, ${skipped} skipped` : ''}`);
         if (failures > 0) reject(new Error(`${failures} tests failed.`));
         else resolve();
       })
-      .on('pass', () => passes++);
+      .on('pass', () => passes++)
+      .on('pending', () => skipped++);
   });
 }

@@ -75,6 +75,9 @@ describe('Sign-in, secrets and the workspace guard', () => {
 
   it('app+user in the browser: VS Code opens the sign-in page, the simulator answers, the tenant refreshes', async function () {
     this.timeout(60_000);
+    // code-server 4.100 forwards a loopback URL an extension opens as its bare /proxy/<port>/ path, losing the
+    // sign-in page's path and query (4.139 keeps them); a real authority is not loopback and is not rewritten
+    if (vscode.env.uiKind === vscode.UIKind.Web && vscode.version.startsWith('1.100.')) this.skip();
     const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'user', flow: 'browser', clientId: USER_CLIENT_ID, tenantId: w.sim.partnerTenantId });
     assert.strictEqual(ok, true);
     const report = await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
