@@ -26,6 +26,13 @@ bash scripts/setup-vscode-runtime.sh
 echo "== type check and lint"
 npm run --silent typecheck
 npm run --silent lint
+# l10n/bundle.l10n.json (what translators start from) must hold every vscode.l10n.t string of the source
+l10n_tmp=$(mktemp -d)
+npx --no-install vscode-l10n-dev export --outDir "$l10n_tmp" src >/dev/null 2>&1 || { echo "l10n export failed"; exit 1; }
+if ! diff -q "$l10n_tmp/bundle.l10n.json" l10n/bundle.l10n.json >/dev/null; then
+  echo "l10n/bundle.l10n.json is out of date: run npm run l10n"; exit 1
+fi
+rm -rf "$l10n_tmp"
 npm run --silent compile
 
 status=0
