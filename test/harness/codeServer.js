@@ -45,6 +45,16 @@ function userSettings(theme, extra) {
   };
 }
 
+/** Makes the side bar wide enough for whole rows in screenshots (drags its sash, as a person would). */
+async function widenSideBar(page, width = 620) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box || box.width >= width - 48) return;
+  await page.mouse.move(box.x + box.width + 1, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + 200, { steps: 8 });
+  await page.mouse.up();
+}
+
 /**
  * @param {object} o
  * @param {string} o.server code-server package dir
@@ -162,6 +172,7 @@ async function startCodeServer(o) {
       const line = util.format(...(a || []));
       const shot = /^@@screenshot (\S+)$/.exec(line.trim());
       if (shot) {
+        await widenSideBar(page);
         await page.mouse.move(1200, 780);
         await page.waitForTimeout(400);
         fs.mkdirSync(path.dirname(shot[1]), { recursive: true });
@@ -178,4 +189,4 @@ async function startCodeServer(o) {
   return { url, port, page, exit, close, logs, cleanup, log, tmp };
 }
 
-module.exports = { startCodeServer, freePort };
+module.exports = { startCodeServer, freePort, widenSideBar };

@@ -1,6 +1,7 @@
 // Drives the VS Code workbench in Chromium like a person: activity bar, command palette, quick input,
 // tree rows. Selectors are VS Code's own DOM classes, stable across 1.100 and 1.139.
 'use strict';
+const { widenSideBar } = require('../harness/codeServer');
 
 // the Customers view's pane (its header is hidden while it is the container's only view)
 const VIEW = '.pane:has(.pane-header[aria-label^="Customers"])';
@@ -94,16 +95,6 @@ async function viewMessage(page) {
 /** The view header's accessible label: "Customers - <description>" (the header itself is hidden when merged). */
 async function viewHeader(page) {
   return (await page.locator('.pane-header[aria-label^="Customers"]').first().getAttribute('aria-label')) || '';
-}
-
-/** Makes the side bar wider, so screenshots show whole rows. */
-async function widenSideBar(page, width = 620) {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  await page.mouse.move(box.x + box.width + 1, box.y + 200);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, box.y + 200, { steps: 8 });
-  await page.mouse.up();
 }
 
 module.exports = { VIEW, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications };
