@@ -66,7 +66,7 @@ for (const runtime of selectedRuntimes()) {
         },
       });
       page = vs.page;
-      await ui.waitForWorkbench(page);
+      await ui.waitForWorkbench(page, 'dark');
       await ui.openView(page);
       await ui.widenSideBar(page);
     });
@@ -112,7 +112,7 @@ for (const runtime of selectedRuntimes()) {
       assert.strictEqual(await page.locator(DIALOG).count(), 0, 'no second question');
 
       await page.reload();
-      await ui.waitForWorkbench(page);
+      await ui.waitForWorkbench(page, 'dark');
       await ui.openView(page);
       await ui.waitForRows(page, (r) => r.some((x) => /from last session/.test(x.text)), 'remembered rows');
       await ui.runCommand(page, 'Partner Center: Refresh All');

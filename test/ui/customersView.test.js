@@ -32,7 +32,8 @@ for (const runtime of selectedRuntimes()) {
       let sim, vs, page, workspace, caDir;
       const secret = `sim-${crypto.randomBytes(18).toString('base64url')}`;
       const shots = path.join(root, 'artifacts', 'screenshots', runtime.name);
-      const shot = (name) => page.screenshot({ path: path.join(shots, `${theme}-${name}.png`) });
+      // the workbench may change its theme after a reload: make sure the screenshot shows the one asked for
+      const shot = async (name) => { await ui.useTheme(page, theme); await page.screenshot({ path: path.join(shots, `${theme}-${name}.png`) }); };
 
       before(async () => {
         fs.mkdirSync(shots, { recursive: true });
@@ -49,7 +50,7 @@ for (const runtime of selectedRuntimes()) {
           },
         });
         page = vs.page;
-        await ui.waitForWorkbench(page);
+        await ui.waitForWorkbench(page, theme);
       });
 
       after(async () => {
@@ -103,7 +104,7 @@ for (const runtime of selectedRuntimes()) {
 
       it('after a reload the last results come back, marked as from the last session', async () => {
         await page.reload();
-        await ui.waitForWorkbench(page);
+        await ui.waitForWorkbench(page, theme);
         await ui.openView(page);
         await ui.widenSideBar(page);
         const rows = await ui.waitForRows(page, (r) => r.some((x) => /from last session/.test(x.text)), 'remembered rows');

@@ -6,9 +6,26 @@ const { widenSideBar } = require('../harness/codeServer');
 // the Customers view's pane (its header is hidden while it is the container's only view)
 const VIEW = '.pane:has(.pane-header[aria-label^="Customers"])';
 
-async function waitForWorkbench(page) {
+/** Waits for the workbench; with `theme`, makes sure it shows that theme (see useTheme). */
+async function waitForWorkbench(page, theme) {
   await page.waitForSelector('.monaco-workbench .part.activitybar', { timeout: 90_000 });
   await page.waitForTimeout(1500);
+  if (theme) await useTheme(page, theme);
+}
+
+/**
+ * code-server 4.100 starts in Light+ whatever workbench.colorTheme says (4.139 follows it): pick the theme in
+ * "Preferences: Color Theme" as a person would when the workbench shows another one.
+ */
+async function useTheme(page, theme) {
+  // the workbench names its theme in a class, e.g. vscode-theme-defaults-themes-dark_modern-json
+  const shown = async () => new RegExp(`themes-${theme}_modern-json`).test(await page.getAttribute('.monaco-workbench', 'class'));
+  if (await shown()) return;
+  await runCommand(page, 'Preferences: Color Theme');
+  const name = theme === 'dark' ? 'Default Dark Modern' : 'Default Light Modern';
+  await page.keyboard.type(name.replace('Default ', ''), { delay: 5 });
+  await page.locator(`.quick-input-list .monaco-list-row[aria-label*="${name.replace('Default ', '')}"]`).first().click();
+  await waitFor(page, shown, `the ${theme} theme`);
 }
 
 async function openView(page) {
@@ -34,8 +51,10 @@ async function runCommand(page, title) {
   await page.keyboard.press('F1');
   await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
   await page.keyboard.type(title, { delay: 5 });
-  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${title.replace(/"/g, '\\"')}"]`, { timeout: 10_000 });
-  await page.keyboard.press('Enter');
+  // click the command itself: the focused first row may be another one (e.g. "Browse Color Themes in Marketplace")
+  const row = page.locator(`.quick-input-list .monaco-list-row[aria-label^="${title.replace(/"/g, '\\"')}"]`).first();
+  await row.waitFor({ timeout: 10_000 });
+  await row.click();
 }
 
 async function answerQuickInput(page, text, { pick } = {}) {
@@ -97,4 +116,4 @@ async function viewHeader(page) {
   return (await page.locator('.pane-header[aria-label^="Customers"]').first().getAttribute('aria-label')) || '';
 }
 
-module.exports = { VIEW, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications };
+module.exports = { VIEW, useTheme, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications };
