@@ -22,6 +22,8 @@ export interface World {
   caFile: string;
   /** PEM file with the certificate and private key of the CERT_CLIENT_ID app registration. */
   certificateFile: string;
+  /** The same certificate without its key (sign-in must refuse it). */
+  certificateOnlyFile: string;
   /** The private key's PEM, to look for where it must not be. */
   certificateKey: string;
 }
@@ -39,12 +41,14 @@ export function getWorld(): Promise<World> {
     fs.writeFileSync(caFile, sim.caCert);
     const certificateFile = path.join(dir, 'partner-app.pem');
     fs.writeFileSync(certificateFile, `${cert.cert}\n${cert.private}`);
+    const certificateOnlyFile = path.join(dir, 'certificate-only.pem');
+    fs.writeFileSync(certificateOnlyFile, cert.cert);
     const config = vscode.workspace.getConfiguration('partnerCenter');
     await config.update('cloud', 'custom', vscode.ConfigurationTarget.Global);
     await config.update('customCloud', { apiBaseUrl: sim.apiBaseUrl, authority: sim.authorityHost, caFile }, vscode.ConfigurationTarget.Global);
     const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
     const api = await ext.activate();
-    return { sim, api, appSecret, caFile, certificateFile, certificateKey: cert.private };
+    return { sim, api, appSecret, caFile, certificateFile, certificateOnlyFile, certificateKey: cert.private };
   })();
   return world;
 }

@@ -58,10 +58,8 @@ describe('Sign-in, secrets and the workspace guard', () => {
 
   it('app-only with a certificate file: the key lives only in SecretStorage; a file without a key is refused', async () => {
     const keyBody = w.certificateKey.split('\n')[1]!; // a line of the key's base64
-    const certOnly = path.join(path.dirname(w.certificateFile), 'certificate-only.pem');
-    fs.writeFileSync(certOnly, fs.readFileSync(w.certificateFile, 'utf8').replace(/-----BEGIN PRIVATE KEY-----[\s\S]+$/, ''));
     const tokens = w.sim.identity.tokenRequests;
-    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: CERT_CLIENT_ID, tenantId: w.sim.partnerTenantId, certificateFile: certOnly }), false);
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: CERT_CLIENT_ID, tenantId: w.sim.partnerTenantId, certificateFile: w.certificateOnlyFile }), false);
     assert.strictEqual(w.sim.identity.tokenRequests, tokens, 'refused before any sign-in call');
 
     assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: CERT_CLIENT_ID, tenantId: w.sim.partnerTenantId, certificateFile: w.certificateFile }), true);
