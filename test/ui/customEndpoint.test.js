@@ -2,18 +2,11 @@
 // it in a modal dialog, once. (Dialogs are refused inside extension tests, so this is driven from outside.)
 'use strict';
 const assert = require('assert');
-const crypto = require('crypto');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { startCodeServer } = require('../harness/codeServer');
 const { selectedRuntimes } = require('../harness/runtimes');
-const { startSimulator } = require('../../out/src/core/simulator/simulator');
 const { DEMO_TENANTS } = require('../../out/src/core/simulator/customers');
+const { APP_CLIENT_ID, startUiSession } = require('./session');
 const ui = require('./workbench');
-
-const root = path.resolve(__dirname, '..', '..');
-const APP_CLIENT_ID = 'c0c0c0c0-0000-4000-8000-00000000000c';
 const REMOTE = 'https://partner-center.invalid'; // not loopback, and never resolves: nothing can leave
 
 const DIALOG = '.monaco-dialog-box';
@@ -44,52 +37,25 @@ async function notifications(page) {
 for (const runtime of selectedRuntimes()) {
   describe(`Custom endpoint confirmation on VS Code ${runtime.name}`, function () {
     this.timeout(180_000);
-    let sim, vs, page, workspace, caDir;
-    const secret = `sim-${crypto.randomBytes(18).toString('base64url')}`;
-    const shots = path.join(root, 'artifacts', 'screenshots', runtime.name);
+    let session, sim, page, secret;
 
     before(async () => {
-      fs.mkdirSync(shots, { recursive: true });
-      sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret }] });
-      caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ui-ca-'));
-      fs.writeFileSync(path.join(caDir, 'ca.pem'), sim.caCert);
-      workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ui-ws-'));
-      fs.mkdirSync(path.join(workspace, '.vscode'));
       const customers = [{ tenantId: DEMO_TENANTS.approved, name: 'Contoso University' }, { tenantId: DEMO_TENANTS.inReview, name: 'Fabrikam School District' }];
-      fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.customers': customers }));
-      vs = await startCodeServer({
-        server: runtime.server, node: runtime.node, vscodeOptions: runtime.vscodeOptions, ext: root, workspace, theme: 'dark',
-        settings: {
-          'partnerCenter.cloud': 'custom',
-          // the API is not loopback; the sign-in authority is the simulator, so an allowed sign-in really happens
-          'partnerCenter.customCloud': { apiBaseUrl: REMOTE, authority: sim.authorityHost, caFile: path.join(caDir, 'ca.pem') },
-        },
-      });
-      page = vs.page;
-      await ui.waitForWorkbench(page, 'dark');
+      // the API is not loopback; the sign-in authority is the simulator, so an allowed sign-in really happens
+      session = await startUiSession({ runtime, theme: 'dark', customers, apiBaseUrl: REMOTE });
+      ({ sim, page, secret } = session);
       await ui.openView(page);
       await ui.widenSideBar(page);
     });
 
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && page) await page.screenshot({ path: path.join(shots, `failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}.png`) }).catch(() => undefined);
-    });
+    afterEach(function () { return session?.afterEach(this.currentTest); });
 
-    after(async () => {
-      await vs?.close();
-      if (this.currentTest?.state === 'failed' || process.env.PCQ_UI_LOGS) {
-        const logs = vs?.logs();
-        console.log(`${logs?.server.split('\n').slice(-40).join('\n')}\n---- Partner Center log ----\n${logs?.extension}`);
-      }
-      vs?.cleanup();
-      await sim?.close();
-      for (const d of [workspace, caDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
-    });
+    after(() => session?.close());
 
     it('asks before signing in; Cancel stops the sign-in with a clear message and nothing is sent', async () => {
       await signInWithSecret(page, sim.partnerTenantId, secret);
       await page.locator(DIALOG).waitFor({ state: 'visible', timeout: 30_000 });
-      await page.screenshot({ path: path.join(shots, 'dark-4-endpoint-confirmation.png') });
+      await page.screenshot({ path: path.join(session.shots, 'dark-4-endpoint-confirmation.png') });
       const text = await answerDialog(page, 'Cancel');
       assert.match(text, /Send your Partner Center sign-in to https:\/\/partner-center\.invalid \(sign-in at https:\/\/127\.0\.0\.1:\d+\)\?/);
       await ui.waitFor(page, async () => (await notifications(page)).some((n) => /was not confirmed/.test(n)), 'the "not confirmed" message');

@@ -3,66 +3,35 @@
 // screenshots of every state in both themes under artifacts/screenshots/<version>/.
 'use strict';
 const assert = require('assert');
-const crypto = require('crypto');
-const fs = require('fs');
-const os = require('os');
 const path = require('path');
-const { startCodeServer } = require('../harness/codeServer');
 const { selectedRuntimes } = require('../harness/runtimes');
-const { startSimulator } = require('../../out/src/core/simulator/simulator');
 const { DEMO_TENANTS, demoCustomers } = require('../../out/src/core/simulator/customers');
+const { APP_CLIENT_ID, startUiSession } = require('./session');
 const ui = require('./workbench');
 
-const root = path.resolve(__dirname, '..', '..');
-const APP_CLIENT_ID = 'c0c0c0c0-0000-4000-8000-00000000000c';
-
-function demoWorkspace(customers) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ui-ws-'));
-  fs.mkdirSync(path.join(dir, '.vscode'));
-  const entries = customers.map((c) => ({ tenantId: c.tenantId, name: c.name }));
-  entries.splice(3, 0, 'contoso.onmicrosoft.com'); // a bad entry, shown as a warning row
-  fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.customers': entries }, null, 2));
-  return dir;
+/** Every demo customer, with a bad entry (shown as a warning row) at index 3. */
+function demoEntries() {
+  const entries = demoCustomers().map((c) => ({ tenantId: c.tenantId, name: c.name }));
+  entries.splice(3, 0, 'contoso.onmicrosoft.com');
+  return entries;
 }
 
 for (const runtime of selectedRuntimes()) {
   for (const theme of ['dark', 'light']) {
     describe(`UI on VS Code ${runtime.name} (${theme})`, function () {
       this.timeout(180_000);
-      let sim, vs, page, workspace, caDir;
-      const secret = `sim-${crypto.randomBytes(18).toString('base64url')}`;
-      const shots = path.join(root, 'artifacts', 'screenshots', runtime.name);
+      let session, sim, page, secret;
       // the workbench may change its theme after a reload: make sure the screenshot shows the one asked for
-      const shot = async (name) => { await ui.useTheme(page, theme); await page.screenshot({ path: path.join(shots, `${theme}-${name}.png`) }); };
+      const shot = async (name) => { await ui.useTheme(page, theme); await page.screenshot({ path: path.join(session.shots, `${theme}-${name}.png`) }); };
 
       before(async () => {
-        fs.mkdirSync(shots, { recursive: true });
-        sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret }] });
-        caDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ui-ca-'));
-        fs.writeFileSync(path.join(caDir, 'ca.pem'), sim.caCert);
-        workspace = demoWorkspace(demoCustomers());
-        vs = await startCodeServer({
-          server: runtime.server, node: runtime.node, vscodeOptions: runtime.vscodeOptions, ext: root, workspace, theme,
-          settings: {
-            'partnerCenter.cloud': 'custom',
-            'partnerCenter.customCloud': { apiBaseUrl: sim.apiBaseUrl, authority: sim.authorityHost, caFile: path.join(caDir, 'ca.pem') },
-            'workbench.tree.indent': 14,
-          },
-        });
-        page = vs.page;
-        await ui.waitForWorkbench(page, theme);
+        session = await startUiSession({ runtime, theme, customers: demoEntries(), settings: { 'workbench.tree.indent': 14 } });
+        ({ sim, page, secret } = session);
       });
 
-      after(async () => {
-        await vs?.close();
-        if (this.currentTest?.state === 'failed' || process.env.PCQ_UI_LOGS) {
-        const logs = vs?.logs();
-        console.log(`${logs?.server.split('\n').slice(-40).join('\n')}\n---- Partner Center log ----\n${logs?.extension}`);
-      }
-        vs?.cleanup();
-        await sim?.close();
-        for (const d of [workspace, caDir]) if (d) fs.rmSync(d, { recursive: true, force: true });
-      });
+      afterEach(function () { return session?.afterEach(this.currentTest); });
+
+      after(() => session?.close());
 
       it('opens the Partner Center view: tenants from settings, a warning row, not signed in', async () => {
         await ui.openView(page);
