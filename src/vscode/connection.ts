@@ -37,7 +37,12 @@ export class Connection implements vscode.Disposable {
 
   /** Resets when the settings the connection was built from changed (config events can repeat). */
   async settingsChanged(): Promise<void> {
-    if (this.builtFrom !== undefined && this.builtFrom !== settingsFingerprint()) await this.reset();
+    if (this.outdated()) await this.reset();
+  }
+
+  /** Whether the settings changed since the connection was built (nothing built: nothing outdated). */
+  private outdated(): boolean {
+    return this.builtFrom !== undefined && this.builtFrom !== settingsFingerprint();
   }
 
   /**
@@ -46,7 +51,7 @@ export class Connection implements vscode.Disposable {
    */
   get(interactive = true): Promise<Live> {
     // settings (including VS Code's http.*) are checked on every use, not only when the change event comes
-    if (this.live && this.builtFrom !== settingsFingerprint()) void this.reset();
+    if (this.live && this.outdated()) void this.reset();
     if (!this.live) {
       this.builtFrom = settingsFingerprint();
       this.live = this.build(interactive);

@@ -35,8 +35,7 @@ export class Refresher {
   }
 
   refreshAll(): Promise<RefreshReport> {
-    // a tenant listed by two folders is fetched once
-    this.running ??= this.run([...new Set(this.tree.tenants.map((t) => t.tenantId))]).finally(() => (this.running = undefined));
+    this.running ??= this.run(this.tree.tenantIds).finally(() => (this.running = undefined));
     return this.running;
   }
 

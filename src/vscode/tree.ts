@@ -59,6 +59,11 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.groups.flatMap((g) => g.tenants);
   }
 
+  /** Each configured tenant once, even when two folders list it. */
+  get tenantIds(): string[] {
+    return [...new Set(this.tenants.map((t) => t.tenantId))];
+  }
+
   get problems(): EntryProblem[] {
     return this.groups.flatMap((g) => g.problems);
   }

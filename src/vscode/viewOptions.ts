@@ -48,7 +48,7 @@ export class ViewOptions {
 
   /** Refreshes the view's description (counts) and message (sign-in, filter, ignored workspace settings). */
   update(signedIn: boolean, notes: string[] = []): void {
-    const ids = [...new Set(this.tree.tenants.map((t) => t.tenantId))]; // a tenant in two folders counts once
+    const ids = this.tree.tenantIds;
     const c = this.store.book.counts(ids);
     const parts = [
       c.Approved + c.NotVetted && vscode.l10n.t('{0} approved', c.Approved + c.NotVetted),
