@@ -118,12 +118,10 @@ async function startCodeServer(o) {
     }
   };
   // the extension's own "Partner Center" log channel, as the server wrote it
-  const extensionLog = () => {
-    const found = [];
-    const walk = (d) => { for (const e of fs.existsSync(d) ? fs.readdirSync(d, { withFileTypes: true }) : []) e.isDirectory() ? walk(path.join(d, e.name)) : /Partner Center\.log$/.test(e.name) && found.push(path.join(d, e.name)); };
-    walk(tmp);
-    return found.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
-  };
+  const extensionLog = () => fs.readdirSync(tmp, { recursive: true })
+    .filter((f) => /Partner Center\.log$/.test(f))
+    .map((f) => fs.readFileSync(path.join(tmp, f), 'utf8'))
+    .join('\n');
   const logs = () => ({ server: fs.existsSync(serverLogPath) ? fs.readFileSync(serverLogPath, 'utf8') : '', host: hostLines.join('\n'), extension: extensionLog() });
   const cleanup = () => fs.rmSync(tmp, { recursive: true, force: true });
 
