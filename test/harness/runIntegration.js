@@ -39,6 +39,7 @@ async function main() {
             PCQ_ARTIFACTS: path.join(root, 'artifacts', 'screenshots', runtime.name),
             PCQ_RUNTIME: JSON.stringify(runtime),
             PCQ_WINDOW: kind,
+            ...(process.env.PCQ_GREP ? { PCQ_GREP: process.env.PCQ_GREP } : {}),
           },
         });
       } catch (e) {

@@ -5,6 +5,8 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
+  // PCQ_GREP narrows a local run to matching tests (never set by npm test)
+  if (process.env.PCQ_GREP) mocha.grep(process.env.PCQ_GREP);
   // the multi-root window runs only the suites written for it (see test/harness/runIntegration.js)
   const multiRoot = process.env.PCQ_WINDOW === 'multi-root';
   for (const f of fs.readdirSync(__dirname).sort()) {
