@@ -38,7 +38,7 @@ async function rig(customers: number, sim: SimulatorOptions): Promise<Rig> {
     async run({ concurrency, requestsPerMinute }) {
       let retries = 0;
       let throttled = 0;
-      const gate = requestsPerMinute ? new RateGate({ requestsPerMinute, burst: Math.max(1, Math.round(requestsPerMinute / 60)) }) : undefined;
+      const gate = requestsPerMinute ? new RateGate({ limit: requestsPerMinute }) : undefined;
       const dispatcher = createDispatcher({ ca: [simulator.caCert] }, { onRetry: () => retries++, onThrottled: (ms) => { throttled++; gate?.throttled(ms); } });
       closers.push(() => dispatcher.close());
       const tokens = new AppSignIn({ cloud, tenantId: simulator.partnerTenantId, clientId, dispatcher, secrets: new MemorySecretStore() }, { kind: 'secret', secret });

@@ -73,45 +73,34 @@ describe('BatchRunner against the simulator', () => {
     }
   });
 
-  it('slows down on 429 and loses no tenant under a real rate limit', async () => {
+  it('spends a budget that matches the service window without a single 429', async () => {
     const customers = bulkCustomers(25);
-    const gate = new RateGate({ requestsPerMinute: 6000, burst: 5 });
+    // the margin absorbs the event-loop jitter of a busy test run between our clock and the simulator's
+    const gate = new RateGate({ limit: 20, windowMs: 1000, marginMs: 200 });
+    const rig = await startRig({ sim: { customers, rateLimitPerMinute: 20, rateLimitWindowMs: 1000 }, gate });
+    try {
+      const t0 = Date.now();
+      const summary = await new BatchRunner(rig.client).run(customers.map((c) => c.tenantId), { concurrency: 8 });
+      assert.strictEqual(summary.outcomes.filter((o) => o.ok).length, 25);
+      assert.strictEqual(rig.throttles.length, 0, 'the service never had to throttle');
+      assert.ok(Date.now() - t0 >= 1000, 'the last five waited for the window');
+    } finally {
+      await rig.close();
+    }
+  }).timeout(30_000);
+
+  it('falls back to pacing on 429 and loses no tenant when the service is stricter than the budget', async () => {
+    const customers = bulkCustomers(25);
+    const gate = new RateGate({ limit: 100, windowMs: 1000 });
     const rig = await startRig({ sim: { customers: [...customers, ...demoCustomers().slice(0, 1)], rateLimitPerMinute: 20, rateLimitWindowMs: 1000 }, gate });
     try {
       const summary = await new BatchRunner(rig.client).run(customers.map((c) => c.tenantId), { concurrency: 8 });
       // 20 per (shortened) window: the first 20 pass, the rest wait their Retry-After and then succeed
       assert.strictEqual(summary.outcomes.filter((o) => o.ok).length, 25);
       assert.ok(rig.throttles.length > 0, 'the service throttled');
-      assert.ok(gate.requestsPerMinute < 6000, `gate slowed to ${gate.requestsPerMinute.toFixed(0)}/min`);
+      assert.ok(gate.pacing && gate.requestsPerMinute < 6000, `gate paces at ${gate.requestsPerMinute.toFixed(0)}/min`);
     } finally {
       await rig.close();
     }
   }).timeout(30_000);
-});
-
-describe('RateGate', () => {
-  it('paces to the ceiling and closes for Retry-After', async () => {
-    let now = 0;
-    const gate = new RateGate({ requestsPerMinute: 600, now: () => now });
-    await gate.acquire();
-    const second = gate.acquire();
-    let passed = false;
-    void second.then(() => (passed = true));
-    await new Promise((r) => setTimeout(r, 20));
-    assert.strictEqual(passed, false, 'second request waits for its 100 ms slot');
-    now = 100;
-    await second;
-    gate.throttled(5000);
-    assert.strictEqual(gate.requestsPerMinute, 300);
-    assert.strictEqual(gate.throttledCount, 1);
-  });
-
-  it('rejects a waiting acquire when cancelled', async () => {
-    const gate = new RateGate({ requestsPerMinute: 1 });
-    await gate.acquire();
-    const ac = new AbortController();
-    const p = gate.acquire(ac.signal);
-    ac.abort();
-    await assert.rejects(p, /Cancelled/);
-  });
 });
