@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { BatchRunner, TenantOutcome } from '../../src/core/batch/batchRunner';
 import { RateGate } from '../../src/core/batch/rateGate';
+import { QualificationsResult } from '../../src/core/model/qualification';
 import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
 import { DEMO_TENANTS, bulkCustomers, demoCustomers } from '../../src/core/simulator/customers';
 import { startRig } from './fixture';
@@ -59,6 +60,26 @@ describe('BatchRunner against the simulator', () => {
     } finally {
       await rig.close();
     }
+  });
+
+  it('cancelling a batch of 100,000 accounts for every tenant exactly once', async () => {
+    const ac = new AbortController();
+    const ids = Array.from({ length: 100_000 }, (_, i) => `t${i}`);
+    let started = 0;
+    const source = {
+      getQualifications: (tenantId: string, call: { signal?: AbortSignal }) => new Promise<QualificationsResult>((resolve, reject) => {
+        if (++started === 44) ac.abort(); // 40 answered, then 8 workers wait: the 4th of them cancels
+        if (started <= 40) return resolve({ tenantId, qualifications: [], checkedAt: 0 });
+        const cancel = () => reject(Object.assign(new Error('Cancelled.'), { name: 'AbortError' }));
+        if (call.signal?.aborted) return cancel();
+        call.signal?.addEventListener('abort', cancel, { once: true });
+      }),
+    };
+    const summary = await new BatchRunner(source).run([...ids, ...ids.slice(0, 10)], { concurrency: 8, signal: ac.signal });
+    assert.strictEqual(summary.outcomes.length, 40);
+    assert.strictEqual(summary.outcomes.length + summary.cancelled.length, 100_000);
+    assert.strictEqual(new Set([...summary.outcomes.map((o) => o.tenantId), ...summary.cancelled]).size, 100_000);
+    assert.strictEqual(started, 44, "no request started after the cancel");
   });
 
   it('merges duplicate in-flight requests for one tenant', async () => {
