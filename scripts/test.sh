@@ -40,7 +40,7 @@ tier "tier 1: core unit tests (plain mocha)" npx mocha --config test/unit/.mocha
 tier "package: VSIX contents" bash -c 'npm run --silent package >/dev/null && npx mocha test/package/vsix.test.js' || status=1
 npm run --silent compile >/dev/null # the package step minified dist/: tests use the development bundle
 tier "tier 2: integration tests in the real extension host" node test/harness/runIntegration.js || status=1
-tier "tier 3: UI tests in the workbench" npx mocha --config test/ui/.mocharc.json || status=1
+tier "tier 3: UI tests in the workbench" npx mocha --config test/ui/.mocharc.json "test/ui/**/*.test.js" || status=1
 # keeps the benchmark code working (small N, timings not judged); `npm run bench` is the real measurement
 tier "benchmark --quick" env PCQ_VSCODE_VERSIONS=1.139.1 node out/test/bench/run.js --quick || status=1
 

@@ -5,7 +5,7 @@ import { QualificationDecorations } from './vscode/decorations';
 import { channelLogger } from './vscode/log';
 import { Refresher } from './vscode/refresh';
 import { isOurSecret } from './vscode/secretStorage';
-import { affectsConnection, readConnectionSettings, SECTION } from './vscode/settings';
+import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
 import { AddTenantArgs, addTenant, lookUp, removeTenant } from './vscode/tenantCommands';
@@ -39,6 +39,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     return ignored.length ? [vscode.l10n.t('Ignored workspace values of {0} (user settings only).', ignored.join(', '))] : [];
   };
   const updateView = () => options.update(signedIn, notes());
+  let customersSeen = customersFingerprint();
+  const customersChanged = () => {
+    const now = customersFingerprint();
+    const changed = now !== customersSeen;
+    customersSeen = now;
+    return changed;
+  };
   const updateSignedIn = async () => { signedIn = await setSignedInContext(connection); updateView(); };
 
   const tenantOf = (node?: Node): TenantNode | undefined => (node?.kind === 'tenant' ? node : node?.kind === 'qualification' || node?.kind === 'message' ? node.parent : undefined);
@@ -68,10 +75,12 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     command('filter', (states?: string[]) => options.pickFilter(states as never)),
     command('clearFilter', () => options.pickFilter([])),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
-      if (e.affectsConfiguration(`${SECTION}.customers`)) { tree.reload(); updateView(); }
+      // a file writing `"partnerCenter": { "customers": [...] }` reports only the section as changed
+      if (e.affectsConfiguration(SECTION) && customersChanged()) tree.reload();
       if (affectsConnection(e)) { await connection.settingsChanged(); await updateSignedIn(); }
+      else updateView();
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => { tree.reload(); updateView(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => { customersSeen = customersFingerprint(); tree.reload(); updateView(); }),
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );

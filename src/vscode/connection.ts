@@ -90,7 +90,7 @@ export class Connection implements vscode.Disposable {
   private async build(interactive: boolean): Promise<Live> {
     const settings = readConnectionSettings();
     if (settings.workspaceOverrides.length) {
-      this.logger.warn(`ignored workspace values of application settings: ${settings.workspaceOverrides.join(', ')}`);
+      this.logger.warn(`ignored workspace values of settings only the user may set: ${settings.workspaceOverrides.join(', ')}`);
     }
     const cloud = await this.resolveCloud(settings, interactive);
     const ca = settings.cloud === 'custom' && settings.customCloud.caFile ? [readCa(settings.customCloud.caFile)] : [];

@@ -1,5 +1,6 @@
 // How states look: labels, codicons, theme colors and badges, in one place for the tree and decorations.
 import * as vscode from 'vscode';
+import { singleLine } from '../core/display/safeText';
 import { TenantState } from '../core/model/tenantStatus';
 import { VettingStatus } from '../core/model/qualification';
 
@@ -35,7 +36,7 @@ function makeLook(state: TenantState): Look {
 }
 
 export function statusLabel(status: VettingStatus, raw?: string): string {
-  return status === 'Unknown' && raw ? vscode.l10n.t('Unknown status "{0}"', raw) : look(status).label;
+  return status === 'Unknown' && raw ? vscode.l10n.t('Unknown status "{0}"', singleLine(raw, 64)) : look(status).label;
 }
 
 export function icon(state: TenantState): vscode.ThemeIcon {

@@ -30,9 +30,34 @@ export function readCustomers(): FolderCustomers[] {
   return [windowGroup, ...folderGroups];
 }
 
-function userValue<T>(key: string): T | undefined {
-  const i = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
+/**
+ * The user's (or default) value only. `inspect` merges both ways of writing a key (`"http.proxy"` and
+ * `"http": { "proxy" }`), so a workspace cannot slip a value past us in the nested form, which VS Code 1.100
+ * does not filter for application-scoped settings.
+ */
+/** Every value of the customers setting in this window, to tell a real change from a repeated event. */
+export function customersFingerprint(): string {
+  const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  return JSON.stringify(scopes.map((scope) => vscode.workspace.getConfiguration(SECTION, scope).inspect('customers')));
+}
+
+function userValue<T>(key: string, section = SECTION): T | undefined {
+  const i = vscode.workspace.getConfiguration(section).inspect<T>(key);
   return i?.globalValue ?? i?.defaultValue;
+}
+
+/** The value a workspace, workspace file or any folder gives `key`, when it differs from the user's. */
+function workspaceValues<T>(key: string, section: string): T[] {
+  const user = JSON.stringify(userValue(key, section));
+  const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+  const values: T[] = [];
+  for (const scope of scopes) {
+    const i = vscode.workspace.getConfiguration(section, scope).inspect<T>(key);
+    for (const v of [i?.workspaceValue, i?.workspaceFolderValue]) {
+      if (v !== undefined && JSON.stringify(v) !== user) values.push(v);
+    }
+  }
+  return values;
 }
 
 export interface CustomCloudSetting {
@@ -52,44 +77,68 @@ export interface ConnectionSettings {
 }
 
 const APPLICATION_KEYS = ['cloud', 'customCloud', 'signIn.mode', 'signIn.clientId', 'signIn.tenantId'];
+/** VS Code's settings that decide where the token goes and how it is protected: read from the user only. */
+const NETWORK_KEYS = ['proxy', 'noProxy', 'proxyStrictSSL', 'proxyAuthorization'];
+
+/** Settings a workspace tried to set that only the user may: ignored, named in the view and the log. */
+export function ignoredWorkspaceSettings(): string[] {
+  return [
+    ...APPLICATION_KEYS.filter((k) => workspaceValues(k, SECTION).length).map((k) => `${SECTION}.${k}`),
+    ...NETWORK_KEYS.filter((k) => workspaceValues(k, 'http').length).map((k) => `http.${k}`),
+  ];
+}
 
 export function readConnectionSettings(): ConnectionSettings {
-  const c = vscode.workspace.getConfiguration(SECTION);
-  const overrides = APPLICATION_KEYS.filter((k) => {
-    const i = c.inspect(k);
-    return i?.workspaceValue !== undefined || i?.workspaceFolderValue !== undefined;
-  });
   return {
     cloud: userValue<CloudName>('cloud') ?? 'global',
     customCloud: userValue<CustomCloudSetting>('customCloud') ?? {},
     mode: userValue<'user' | 'app'>('signIn.mode') ?? 'user',
     clientId: (userValue<string>('signIn.clientId') ?? '').trim(),
     tenantId: (userValue<string>('signIn.tenantId') ?? '').trim(),
-    workspaceOverrides: overrides.map((k) => `${SECTION}.${k}`),
+    workspaceOverrides: ignoredWorkspaceSettings(),
   };
 }
 
-export function readLimits(): { concurrency: number; requestsPerMinute: number } {
-  const c = vscode.workspace.getConfiguration(SECTION);
-  return {
-    concurrency: clamp(c.get<number>('maxConcurrentRequests', 8), 1, 64),
-    requestsPerMinute: clamp(c.get<number>('maxRequestsPerMinute', 500), 1, 6000),
-  };
+export interface Limits {
+  readonly concurrency: number;
+  readonly requestsPerMinute: number;
 }
 
-/** VS Code's own network settings, applied to sign-in and API calls alike. */
+const LIMITS: Record<keyof Limits, { key: string; fallback: number; max: number }> = {
+  concurrency: { key: 'maxConcurrentRequests', fallback: 8, max: 64 },
+  requestsPerMinute: { key: 'maxRequestsPerMinute', fallback: 500, max: 6000 },
+};
+
+/**
+ * Request limits: the user's values, which a workspace may lower but never raise (the Partner Center budget
+ * is shared by all of the partner's tools; a cloned repository must not be able to spend it).
+ */
+export function readLimits(): Limits {
+  const limit = ({ key, fallback, max }: (typeof LIMITS)[keyof Limits]) => {
+    const user = clamp(userValue<number>(key) ?? fallback, 1, max);
+    const lower = workspaceValues<number>(key, SECTION).filter((v) => typeof v === 'number' && Number.isFinite(v));
+    return Math.min(user, ...lower.map((v) => clamp(v, 1, max)));
+  };
+  return { concurrency: limit(LIMITS.concurrency), requestsPerMinute: limit(LIMITS.requestsPerMinute) };
+}
+
+/** VS Code's own network settings, applied to sign-in and API calls alike: the user's values only. */
 export function readNetworkSettings(): NetworkOptions {
-  const http = vscode.workspace.getConfiguration('http');
   return {
-    proxy: (http.get<string>('proxy') ?? '').trim() || undefined,
-    noProxy: http.get<string[]>('noProxy') ?? [],
-    strictSSL: http.get<boolean>('proxyStrictSSL', true),
-    proxyAuthorization: http.get<string | null>('proxyAuthorization') ?? undefined,
+    proxy: (userValue<string>('proxy', 'http') ?? '').trim() || undefined,
+    noProxy: userValue<string[]>('noProxy', 'http') ?? [],
+    strictSSL: userValue<boolean>('proxyStrictSSL', 'http') !== false,
+    proxyAuthorization: userValue<string | null>('proxyAuthorization', 'http') ?? undefined,
   };
 }
 
+/**
+ * Whether a change may concern the connection. Whole sections, not keys: a file that writes
+ * `"http": { "proxy": ... }` reports the change as "http" only; the connection then compares what it was
+ * built from, so an unrelated change costs nothing.
+ */
 export function affectsConnection(e: vscode.ConfigurationChangeEvent): boolean {
-  return ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxyAuthorization', ...APPLICATION_KEYS.map((k) => `${SECTION}.${k}`), `${SECTION}.maxRequestsPerMinute`].some((s) => e.affectsConfiguration(s));
+  return e.affectsConfiguration('http') || e.affectsConfiguration(SECTION);
 }
 
 function clamp(n: number, lo: number, hi: number): number {

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appCredential';
 import { signInKeys } from '../core/auth/secretKeys';
 import { PartnerCenterError } from '../core/client/errors';
+import { plainText } from '../core/display/safeText';
 import { normalizeTenantId } from '../core/model/tenantId';
 import { Logger } from '../core/log';
 import { abortSignalOf } from './cancellation';
@@ -119,7 +120,7 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
     );
     logger.info(`signed in (${app ? 'app-only' : 'app+user'}) as ${who}`);
     await setSignedInContext(connection);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Partner Center as {0}.', who));
+    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Partner Center as {0}.', plainText(who)));
     return true;
   } catch (e) {
     if (credential) await secrets.delete(APP_CREDENTIAL_KEY);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { ConfiguredTenant, EntryProblem } from '../core/model/customerEntries';
 import { Qualification } from '../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
+import { codeText, markdownText, singleLine } from '../core/display/safeText';
 import { ago, formatDate, icon, look, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from './settings';
 import { StatusStore } from './statusStore';
@@ -157,20 +158,20 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       case 'tenant': return this.tenantItem(node);
       case 'qualification': {
         const q = node.qualification;
-        const item = new vscode.TreeItem(q.name, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(singleLine(q.name, 64), vscode.TreeItemCollapsibleState.None);
         item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
-        item.description = [statusLabel(q.status, q.rawStatus), q.reason, q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
+        item.description = [statusLabel(q.status, q.rawStatus), q.reason && singleLine(q.reason), q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
         item.contextValue = 'qualification';
         return item;
       }
       case 'message': {
-        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        const item = new vscode.TreeItem(singleLine(node.text), vscode.TreeItemCollapsibleState.None);
         item.id = `m:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${node.state}`;
         item.iconPath = icon(node.state);
         item.resourceUri = messageUri(node.parent.tenant.tenantId, node.state);
-        item.tooltip = node.detail ? new vscode.MarkdownString(node.detail) : node.text;
+        item.tooltip = node.detail ? new vscode.MarkdownString(node.detail, true) : singleLine(node.text);
         item.contextValue = node.state === 'Error' ? 'tenantError' : 'message';
         return item;
       }
@@ -181,14 +182,14 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const { tenant } = node;
     const status = this.store.book.get(tenant.tenantId);
     const state = tenantState(status);
-    const item = new vscode.TreeItem(tenant.name ?? tenant.tenantId, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(singleLine(tenant.name ?? tenant.tenantId), vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // when it was checked matters more than the id (also in the tooltip) when the row is narrow
     item.description = [checkedText(status), tenant.name ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
-    item.accessibilityInformation = { label: `${tenant.name ?? tenant.tenantId}, ${look(state).label}` };
+    item.accessibilityInformation = { label: `${singleLine(tenant.name ?? tenant.tenantId)}, ${look(state).label}` };
     return item;
   }
 
@@ -208,39 +209,36 @@ function checkedText(s: TenantStatus | undefined): string {
 
 function failureDetail(s: TenantStatus): string {
   const f = s.failure!;
-  const ids = [f.requestId && `request \`${f.requestId}\``, f.correlationId && `correlation \`${f.correlationId}\``].filter(Boolean).join(', ');
-  return `$(warning) ${escape(f.message)}\n\n${ids ? vscode.l10n.t('For support: {0}', ids) : ''}${s.lastGood ? `\n\n${vscode.l10n.t('Showing the last good result, checked {0}.', ago(s.lastGood.checkedAt))}` : ''}`;
+  const ids = [f.requestId && `request \`${codeText(f.requestId)}\``, f.correlationId && `correlation \`${codeText(f.correlationId)}\``].filter(Boolean).join(', ');
+  return `$(warning) ${markdownText(f.message)}\n\n${ids ? vscode.l10n.t('For support: {0}', ids) : ''}${s.lastGood ? `\n\n${vscode.l10n.t('Showing the last good result, checked {0}.', ago(s.lastGood.checkedAt))}` : ''}`;
 }
 
 function qualificationTooltip(q: Qualification): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(q.name)}**: ${escape(statusLabel(q.status, q.rawStatus))}\n\n`);
-  if (q.reason) md.appendMarkdown(`${vscode.l10n.t('Reason')}: ${escape(q.reason)}\n\n`);
-  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date')}: ${escape(formatDate(q.createdAt))} (${escape(q.createdAt)})\n\n`);
+  md.appendMarkdown(`**${markdownText(q.name)}**: ${markdownText(statusLabel(q.status, q.rawStatus))}\n\n`);
+  if (q.reason) md.appendMarkdown(`${vscode.l10n.t('Reason')}: ${markdownText(q.reason)}\n\n`);
+  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date')}: ${markdownText(formatDate(q.createdAt))} (${markdownText(q.createdAt)})\n\n`);
   return md;
 }
 
 function tenantTooltip(t: ConfiguredTenant, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(t.name ?? t.tenantId)}** $(${look(state).icon}) ${escape(look(state).label)}\n\n`);
+  md.appendMarkdown(`**${markdownText(t.name ?? t.tenantId)}** $(${look(state).icon}) ${markdownText(look(state).label)}\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('Tenant')}: \`${t.tenantId}\`\n\n`);
   const good = s?.lastGood;
   if (good) {
     if (good.qualifications.length) {
       md.appendMarkdown(`| ${vscode.l10n.t('Qualification')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Reason')} | ${vscode.l10n.t('Vetting date')} |\n|---|---|---|---|\n`);
-      for (const q of good.qualifications) md.appendMarkdown(`| ${escape(q.name)} | ${escape(statusLabel(q.status, q.rawStatus))} | ${escape(q.reason ?? '')} | ${escape(formatDate(q.createdAt))} |\n`);
+      for (const q of good.qualifications) md.appendMarkdown(`| ${markdownText(q.name)} | ${markdownText(statusLabel(q.status, q.rawStatus))} | ${markdownText(q.reason ?? '')} | ${markdownText(formatDate(q.createdAt))} |\n`);
       md.appendMarkdown('\n');
     } else {
       md.appendMarkdown(`${vscode.l10n.t('No qualification.')}\n\n`);
     }
     md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${new Date(good.checkedAt).toLocaleString(vscode.env.language)}${s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : ''}\n\n`);
-    if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${good.requestId}\`\n\n`);
+    if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${codeText(good.requestId)}\`\n\n`);
   }
-  if (s?.failure) md.appendMarkdown(`$(warning) ${escape(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${s.failure.requestId}\`)` : ''}\n\n`);
+  if (s?.failure) md.appendMarkdown(`$(warning) ${markdownText(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${codeText(s.failure.requestId)}\`)` : ''}\n\n`);
   if (!s) md.appendMarkdown(vscode.l10n.t('Never checked: run Refresh.'));
   return md;
 }
 
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

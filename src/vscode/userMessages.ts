@@ -1,6 +1,7 @@
 // Short, actionable, localized messages for failures, each with its next step.
 import * as vscode from 'vscode';
 import { PartnerCenterError, isPartnerCenterError } from '../core/client/errors';
+import { plainText } from '../core/display/safeText';
 
 export async function showFailure(e: unknown, context?: string): Promise<void> {
   const err: PartnerCenterError = isPartnerCenterError(e) ? e : new PartnerCenterError('network', String((e as Error)?.message ?? e));
@@ -13,7 +14,8 @@ export async function showFailure(e: unknown, context?: string): Promise<void> {
     err.kind === 'auth-required' || err.kind === 'mfa-required' ? [signIn, showLog]
     : err.kind === 'configuration' ? [openSettings]
     : [showLog];
-  const pick = await vscode.window.showErrorMessage(`${prefix}${err.message}`, ...actions);
+  // the message may quote the service: shown as text (no icon, no link)
+  const pick = await vscode.window.showErrorMessage(plainText(`${prefix}${err.message}`, 512), ...actions);
   if (pick === signIn) await vscode.commands.executeCommand('partnerCenter.signIn');
   else if (pick === showLog) await vscode.commands.executeCommand('partnerCenter.showLog');
   else if (pick === openSettings) await vscode.commands.executeCommand('partnerCenter.openSettings');

@@ -65,6 +65,7 @@ async function widenSideBar(page, width = 620) {
  * @param {string} [o.workspace] folder to open
  * @param {'dark'|'light'} [o.theme]
  * @param {object} [o.settings] extra user settings
+ * @param {boolean} [o.restricted] workspace trust on and the folder untrusted (Restricted Mode)
  * @param {object} [o.env] extra environment for the server (reaches the extension host)
  * @param {boolean} [o.browser] open Chromium (default true)
  * @param {(line: string) => void} [o.onLog] extension host console lines
@@ -78,7 +79,8 @@ async function startCodeServer(o) {
   const userData = path.join(tmp, 'user-data');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(path.join(userData, 'Machine'), { recursive: true });
-  const settings = JSON.stringify(userSettings(o.theme, o.settings), null, 2);
+  const trust = o.restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {};
+  const settings = JSON.stringify(userSettings(o.theme, { ...trust, ...o.settings }), null, 2);
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), settings);
   fs.writeFileSync(path.join(userData, 'Machine', 'settings.json'), settings);
   fs.mkdirSync(path.join(tmp, 't'));
@@ -87,7 +89,7 @@ async function startCodeServer(o) {
   const args = [
     path.join(path.resolve(o.server), 'out', 'node', 'entry.js'),
     '--auth', 'none', '--bind-addr', `${host}:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--disable-telemetry', '--disable-update-check', ...(o.restricted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
     '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions'), '--config', path.join(tmp, 'config.yaml'),
   ];
   for (const opt of o.vscodeOptions || []) args.push('--vscode-option', opt);

@@ -21,6 +21,8 @@ const NOISE = /\[AgentHost|builtin extensions|Creating a socket|connection token
     tests: flag('extensionTestsPath'),
     workspace: args.filter((a) => !a.startsWith('--'))[0] || process.cwd(),
     theme: process.env.PCQ_THEME,
+    // the Restricted Mode window: workspace trust on, the folder not trusted
+    restricted: process.env.PCQ_WINDOW === 'restricted',
     // the workbench's own chatter (sockets, agent host, account policy) would bury the test output
     onLog: (line) => { if (!NOISE.test(line)) console.log(line); },
   });

@@ -16,8 +16,9 @@ function freshWorkspace(kind) {
   return { dir, open: kind === 'multi-root' ? path.join(dir, 'partner.code-workspace') : dir };
 }
 
-// Every suite runs in a single-folder window; *.multiRoot.test.js run in a second window on a multi-root workspace.
-const WINDOWS = (process.env.PCQ_WINDOWS || 'single-folder,multi-root').split(',');
+// Every suite runs in a single-folder window; *.multiRoot.test.js in a second window on a multi-root workspace;
+// *.restricted.test.js in a third, on an untrusted folder (Restricted Mode).
+const WINDOWS = (process.env.PCQ_WINDOWS || 'single-folder,multi-root,restricted').split(',');
 
 async function main() {
   const desktop = process.env.VSCODE_EXECUTABLE_PATH;

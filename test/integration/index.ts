@@ -7,10 +7,13 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000 });
   // PCQ_GREP narrows a local run to matching tests (never set by npm test)
   if (process.env.PCQ_GREP) mocha.grep(process.env.PCQ_GREP);
-  // the multi-root window runs only the suites written for it (see test/harness/runIntegration.js)
-  const multiRoot = process.env.PCQ_WINDOW === 'multi-root';
+  // the multi-root and Restricted Mode windows run only the suites written for them (test/harness/runIntegration.js)
+  const kinds: Record<string, string> = { 'multi-root': '.multiRoot.test.js', restricted: '.restricted.test.js' };
+  const own = kinds[process.env.PCQ_WINDOW ?? ''];
   for (const f of fs.readdirSync(__dirname).sort()) {
-    if (f.endsWith('.test.js') && f.endsWith('.multiRoot.test.js') === multiRoot) mocha.addFile(path.join(__dirname, f));
+    if (!f.endsWith('.test.js')) continue;
+    const special = Object.values(kinds).find((suffix) => f.endsWith(suffix));
+    if (special === own) mocha.addFile(path.join(__dirname, f));
   }
   let passes = 0;
   let skipped = 0;

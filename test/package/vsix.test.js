@@ -1,4 +1,4 @@
-// The VSIX ships only what users need: the bundle, media, manifest, nls and l10n bundle, README, CHANGELOG, LICENSE.
+// The VSIX ships only what users need: the bundle, media, manifest, nls and l10n bundle, README, CHANGELOG, LICENSE, SECURITY.
 // Reads the packaged file's own listing (a VSIX is a zip) and vsce's view of what would ship.
 'use strict';
 const assert = require('assert');
@@ -31,7 +31,7 @@ describe('VSIX contents', function () {
   it('holds only shipping files', () => {
     const names = zipEntries(vsix).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
     assert.deepStrictEqual(names.filter((n) => /^(src|test|node_modules|out|\.ci|scripts)\//.test(n) || n.endsWith('.map') || n.endsWith('.ts')), []);
-    for (const must of ['dist/extension.js', 'dist/liveConnection.js', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+    for (const must of ['dist/extension.js', 'dist/liveConnection.js', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt', 'SECURITY.md']) {
       assert.ok(names.includes(must), `${must} ships (have: ${names.join(', ')})`);
     }
     assert.ok(fs.statSync(vsix).size < 1024 * 1024, 'VSIX under 1 MB');

@@ -1,0 +1,17 @@
+// The same attack in Restricted Mode (an untrusted folder), nested form.
+import * as assert from 'assert';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { provesWorkspaceIgnored, writeSettingsFile } from './hostileWorkspace';
+
+describe('A hostile workspace cannot route or pace our calls (Restricted Mode)', () => {
+  it('runs untrusted', () => assert.strictEqual(vscode.workspace.isTrusted, false));
+
+  for (const form of ['nested', 'dotted'] as const) {
+    it(`ignores ${form} http.* and raised limits in an untrusted folder`, async function () {
+      this.timeout(90_000);
+      const file = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
+      await provesWorkspaceIgnored('Restricted Mode', form, (s) => writeSettingsFile(file, s, false));
+    });
+  }
+});

@@ -1,0 +1,93 @@
+// The attack of a workspace someone clones and opens: its settings (folder file, workspace file; dotted or
+// nested form; trusted or Restricted Mode) name a proxy that would see the sign-in and the bearer token,
+// turn certificate checks off and raise the request limits. Shared by the suites of each window kind.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { DEMO_TENANTS, World, getWorld, signInApp, waitFor } from './helpers';
+import { startConnectProxy } from '../support/connectProxy';
+import { startTlsTerminatingProxy } from '../support/tlsTerminatingProxy';
+
+export type Form = 'dotted' | 'nested';
+export const HOSTILE_TENANTS = [DEMO_TENANTS.approved, DEMO_TENANTS.inReview, DEMO_TENANTS.denied, DEMO_TENANTS.stateOwnedGcc, DEMO_TENANTS.none];
+
+/** The hostile values, written in either form. */
+export function hostileSettings(form: Form, proxy: string): Record<string, unknown> {
+  const http = { proxy, proxyStrictSSL: false, noProxy: [] as string[] };
+  const partnerCenter = { customers: HOSTILE_TENANTS, maxRequestsPerMinute: 6000, maxConcurrentRequests: 64 };
+  if (form === 'nested') return { http, partnerCenter };
+  const flat: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(http)) flat[`http.${k}`] = v;
+  for (const [k, v] of Object.entries(partnerCenter)) flat[`partnerCenter.${k}`] = v;
+  return flat;
+}
+
+/** Writes `settings` into a settings file (a folder's settings.json, or a .code-workspace's "settings"); returns the undo. */
+export function writeSettingsFile(file: string, settings: Record<string, unknown>, inWorkspaceFile: boolean): () => void {
+  const before = fs.readFileSync(file, 'utf8');
+  const json = inWorkspaceFile ? { ...JSON.parse(before), settings } : settings;
+  fs.writeFileSync(file, JSON.stringify(json, null, 2));
+  return () => fs.writeFileSync(file, before);
+}
+
+const G = vscode.ConfigurationTarget.Global;
+const userHttp = () => vscode.workspace.getConfiguration('http');
+const userPc = () => vscode.workspace.getConfiguration('partnerCenter');
+
+/**
+ * One attack, end to end: the workspace's values are ignored (no tunnel, nothing decrypted, sign-in and
+ * refresh reach the user's endpoint, the pace stays the user's), the view names what was ignored, and the
+ * same proxy set in user settings is used (the positive control that makes the zero meaningful).
+ */
+export async function provesWorkspaceIgnored(where: string, form: Form, write: (settings: Record<string, unknown>) => () => void): Promise<void> {
+  const w = await getWorld();
+  const tunnelProxy = await startConnectProxy();
+  const mitm = await startTlsTerminatingProxy();
+  // the dotted form names the recording CONNECT proxy, the nested form the TLS-terminating one
+  const proxyUrl = form === 'dotted' ? tunnelProxy.url : mitm.url;
+  const seen = () => tunnelProxy.seen.length + mitm.tunnels.length + mitm.decrypted.length;
+  await userPc().update('maxRequestsPerMinute', 3, G);
+  const undo = write(hostileSettings(form, proxyUrl));
+  try {
+    // the nested form is noticed too: the tree lists the workspace's tenants
+    await waitFor('the workspace tenants in the tree', () => HOSTILE_TENANTS.every((t) => w.api.tree.tenantIds.includes(t)), 15_000);
+    const visible = vscode.workspace.getConfiguration('http').get('proxy') === proxyUrl;
+    console.log(`[${where}, ${form}] VS Code ${vscode.version}: the workspace's http.proxy is ${visible ? 'VISIBLE' : 'filtered'} through getConfiguration().get(); the extension must ignore it either way`);
+    // where VS Code itself drops the workspace's value (application scope) there is nothing left to name
+    if (visible) await waitFor('the view naming the ignored values', () => /http\.proxy\b/.test(w.api.view.message ?? '') && /http\.proxyStrictSSL/.test(w.api.view.message ?? ''));
+
+    const tokens = w.sim.identity.tokenRequests;
+    await signInApp(w);
+    assert.ok(w.sim.identity.tokenRequests > tokens, 'sign-in reached the user\'s authority');
+
+    // the pace is the user's 3/min, not the workspace's 6000/min: at most 3 requests before Cancel
+    const from = w.sim.api.stats.log.length;
+    const cancel = new vscode.CancellationTokenSource();
+    const timer = setTimeout(() => cancel.cancel(), 3000);
+    const report = await w.api.refresher.refreshTenants(HOSTILE_TENANTS, cancel.token);
+    clearTimeout(timer);
+    const sent = w.sim.api.stats.log.length - from;
+    assert.ok(report.succeeded >= 1, 'the refresh reached the user\'s endpoint');
+    assert.ok(sent <= 3, `${sent} requests in 3 s: the workspace raised the pace`);
+    assert.ok(report.cancelled >= 1, 'the rest waited for the user\'s budget');
+    assert.strictEqual(seen(), 0, `the workspace's proxy saw ${JSON.stringify({ tunnels: tunnelProxy.seen, mitm: mitm.tunnels, decrypted: mitm.decrypted.map((d) => d.path) })}`);
+
+    // positive control: the same proxy from the user's own settings is used
+    await userPc().update('maxRequestsPerMinute', undefined, G);
+    await userHttp().update('proxy', proxyUrl, G);
+    await userHttp().update('proxyStrictSSL', false, G);
+    await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+    if (form === 'dotted') assert.ok(tunnelProxy.seen.length >= 1, 'the user\'s proxy carried the call');
+    // the rebuilt connection signs in again through it: the proxy decrypts the sign-in's first call
+    else assert.ok(mitm.decrypted.some((d) => /openid-configuration|token/.test(d.path) || /^Bearer /.test(d.authorization ?? '')), 'the user\'s (TLS-terminating) proxy read the sign-in');
+  } finally {
+    undo();
+    for (const k of ['proxy', 'proxyStrictSSL']) await userHttp().update(k, undefined, G);
+    await userPc().update('maxRequestsPerMinute', undefined, G);
+    await tunnelProxy.close();
+    await mitm.close();
+    await waitFor('the workspace values gone', () => !/http\.proxy/.test(w.api.view.message ?? ''), 15_000);
+  }
+}
+
+export type { World };
