@@ -15,12 +15,25 @@ const lazyConnection = {
   },
 };
 
+/**
+ * One `vscode` namespace for the whole bundle: esbuild turns each module's `import * as vscode` of the external
+ * CommonJS `vscode` into its own __toESM copy, a getter for every one of the API's hundreds of names, a dozen
+ * times over at load. Routing every import through one ES module that re-exports `vscode` copies them once.
+ */
+const oneVscode = {
+  name: 'one-vscode',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 await esbuild.build({
   entryPoints: { extension: 'src/extension.ts', liveConnection: 'src/vscode/liveConnection.ts' },
   bundle: true,
   outdir: 'dist',
   external: ['vscode'],
-  plugins: [lazyConnection],
+  plugins: [lazyConnection, oneVscode],
   format: 'cjs',
   platform: 'node',
   target: 'node20',

@@ -29,6 +29,8 @@ const TRUSTED_ENDPOINTS_KEY = 'partnerCenter.confirmedEndpoints';
 export class Connection implements vscode.Disposable {
   private live?: Promise<Live>;
   private builtFrom?: string;
+  /** The request budget outlives each live connection: a rebuild in the same window gets no fresh budget. */
+  private gate?: RateGate;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the connection was reset (settings, secrets, sign-in, sign-out). */
   readonly onDidChange = this.changed.event;
@@ -95,7 +97,9 @@ export class Connection implements vscode.Disposable {
     // MSAL and undici load here, on first use, not during activation (a separate bundle: see esbuild.mjs)
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { buildLive } = require('./liveConnection') as typeof import('./liveConnection');
-    return buildLive(this.context.secrets, this.logger, settings, cloud, ca);
+    const live = await buildLive(this.context.secrets, this.logger, settings, cloud, ca, this.gate);
+    this.gate = live.gate;
+    return live;
   }
 
   private async resolveCloud(settings: ConnectionSettings, interactive: boolean): Promise<Cloud> {

@@ -15,12 +15,18 @@ import type { Live } from './connection';
 import { secretStorageStore } from './secretStorage';
 import { ConnectionSettings, readLimits, readNetworkSettings } from './settings';
 
-export async function buildLive(secretStorage: vscode.SecretStorage, logger: Logger, settings: ConnectionSettings, cloud: Cloud, ca: string[]): Promise<Live> {
+/**
+ * `gate` is the request budget of the connection this one replaces: the window's history stays, so a rebuild
+ * (settings, sign-in, secrets) never grants a fresh budget; a changed limit only updates L.
+ */
+export async function buildLive(secretStorage: vscode.SecretStorage, logger: Logger, settings: ConnectionSettings, cloud: Cloud, ca: string[], gate?: RateGate): Promise<Live> {
   const network = readNetworkSettings();
   const limits = readLimits();
-  const gate = new RateGate({ requestsPerMinute: limits.requestsPerMinute, burst: Math.max(1, Math.round(limits.requestsPerMinute / 60)) });
+  if (gate) gate.setLimit(limits.requestsPerMinute);
+  else gate = new RateGate({ limit: limits.requestsPerMinute });
+  const budget = gate;
   const dispatcher = createDispatcher({ ...network, ca }, {
-    onThrottled: (ms) => { gate.throttled(ms); logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, pace now ${Math.round(gate.requestsPerMinute)}/min`); },
+    onThrottled: (ms) => { budget.throttled(ms); logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, then ${Math.round(budget.requestsPerMinute)}/min until it recovers`); },
     onRetry: (reason) => logger.debug(`retrying after ${reason}`),
   });
   const secrets = secretStorageStore(secretStorage);
@@ -36,7 +42,7 @@ export async function buildLive(secretStorage: vscode.SecretStorage, logger: Log
     user = new UserSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger });
   }
   const tokens = app ?? user ?? { getToken: async () => { throw new PartnerCenterError('auth-required', vscode.l10n.t('Not signed in to Partner Center: run "Partner Center: Sign In".')); } };
-  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate, logger, applicationName: 'Partner Center Qualifications for VS Code' });
-  logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, ${limits.requestsPerMinute}/min${network.proxy ? ', via proxy' : ''}`);
-  return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate, close: () => dispatcher.close() };
+  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate: budget, logger, applicationName: 'Partner Center Qualifications for VS Code' });
+  logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, at most ${limits.requestsPerMinute} requests in any minute${network.proxy ? ', via proxy' : ''}`);
+  return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate: budget, close: () => dispatcher.close() };
 }

@@ -1,5 +1,6 @@
 // Benchmark scenarios that run in plain Node against the simulator: refresh throughput when latency-bound,
-// under a real rate limit, and against a faulty service.
+// against a service rate limit (the request budget: under it, over it, a stricter token bucket, two refreshes
+// in one window), and against a faulty service. Every ratio is against a floor computed for the same run.
 import { BatchRunner } from '../../src/core/batch/batchRunner';
 import { RateGate } from '../../src/core/batch/rateGate';
 import { customCloud } from '../../src/core/client/clouds';
@@ -10,6 +11,7 @@ import { MemorySecretStore } from '../../src/core/auth/secretStore';
 import { bulkCustomers } from '../../src/core/simulator/customers';
 import { Simulator, SimulatorOptions, startSimulator } from '../../src/core/simulator/simulator';
 import { randomBytes } from 'crypto';
+import { RateTrace } from './chart';
 
 export interface Line {
   readonly name: string;
@@ -20,51 +22,94 @@ export interface Line {
   readonly ok?: boolean;
 }
 
+interface RunResult { ms: number; ok: number; failed: number; retries: number; throttled: number }
+
 interface Rig {
   sim: Simulator;
-  run(opts: { concurrency: number; requestsPerMinute?: number }): Promise<{ ms: number; ok: number; failed: number; retries: number; throttled: number; gate?: RateGate }>;
+  tenantIds: string[];
+  /** One refresh through the rig's one client and (optional) request budget, shared by every run. */
+  run(concurrency: number): Promise<RunResult>;
   close(): Promise<void>;
 }
 
-async function rig(customers: number, sim: SimulatorOptions): Promise<Rig> {
+/** `budget`: the extension's request budget (L per window); without it the client sends as fast as it can. */
+async function rig(customers: number, sim: SimulatorOptions, budget?: { limit: number; windowMs: number }): Promise<Rig> {
   const clientId = 'c0c0c0c0-0000-4000-8000-00000000000c';
   const secret = randomBytes(16).toString('hex');
   const list = bulkCustomers(customers);
   const simulator = await startSimulator({ ...sim, customers: list, confidentialApps: [{ clientId, secret }] });
   const cloud = customCloud(simulator.apiBaseUrl, simulator.authorityHost);
-  const closers: (() => Promise<void>)[] = [];
+  const gate = budget ? new RateGate(budget) : undefined;
+  let retries = 0;
+  let throttled = 0;
+  const dispatcher = createDispatcher({ ca: [simulator.caCert] }, { onRetry: () => retries++, onThrottled: (ms) => { throttled++; gate?.throttled(ms); } });
+  const tokens = new AppSignIn({ cloud, tenantId: simulator.partnerTenantId, clientId, dispatcher, secrets: new MemorySecretStore() }, { kind: 'secret', secret });
+  await tokens.getToken({}); // sign-in is not part of the refresh
+  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate });
+  const runner = new BatchRunner(client);
+  const tenantIds = list.map((c) => c.tenantId);
   return {
     sim: simulator,
-    async run({ concurrency, requestsPerMinute }) {
-      let retries = 0;
-      let throttled = 0;
-      const gate = requestsPerMinute ? new RateGate({ requestsPerMinute, burst: Math.max(1, Math.round(requestsPerMinute / 60)) }) : undefined;
-      const dispatcher = createDispatcher({ ca: [simulator.caCert] }, { onRetry: () => retries++, onThrottled: (ms) => { throttled++; gate?.throttled(ms); } });
-      closers.push(() => dispatcher.close());
-      const tokens = new AppSignIn({ cloud, tenantId: simulator.partnerTenantId, clientId, dispatcher, secrets: new MemorySecretStore() }, { kind: 'secret', secret });
-      await tokens.getToken({}); // sign-in is not part of the refresh
-      const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate });
+    tenantIds,
+    async run(concurrency) {
+      const [r0, t0c] = [retries, throttled];
       const t0 = performance.now();
-      const summary = await new BatchRunner(client).run(list.map((c) => c.tenantId), { concurrency });
+      const summary = await runner.run(tenantIds, { concurrency });
       const ms = performance.now() - t0;
       const failed = summary.outcomes.filter((o) => !o.ok).length;
-      return { ms, ok: summary.outcomes.length - failed, failed: failed + summary.cancelled.length, retries, throttled, gate };
+      return { ms, ok: summary.outcomes.length - failed, failed: failed + summary.cancelled.length, retries: retries - r0, throttled: throttled - t0c };
     },
     async close() {
-      for (const c of closers) await c();
+      await dispatcher.close();
       await simulator.close();
     },
   };
 }
 
+/**
+ * The earliest finish of n requests, `concurrency` at once, each taking `latencyMs`, when the service lets
+ * request k (0-based) start no sooner than `service(k, starts)`: the floor a perfect client would reach.
+ */
+export function floorMs(n: number, latencyMs: number, concurrency: number, service: (k: number, starts: number[]) => number): number {
+  const starts: number[] = [];
+  for (let k = 0; k < n; k++) starts.push(Math.max(k < concurrency ? 0 : starts[k - concurrency]! + latencyMs, service(k, starts)));
+  return n ? starts[n - 1]! + latencyMs : 0;
+}
+
+/** A sliding window of `limit` per `windowMs`: request k waits until request k - limit left the window. */
+export const slidingWindowService = (limit: number, windowMs: number) => (k: number, starts: number[]) => (k < limit ? 0 : starts[k - limit]! + windowMs);
+/** A token bucket: request k needs its token, `capacity` at once and then one per 1/refill. */
+export const tokenBucketService = (capacity: number, refillPerMinute: number) => (k: number) => Math.max(0, (k + 1 - capacity) / (refillPerMinute / 60_000));
+
+/** The most requests the service saw in any window of `windowMs`. */
+export function busiestWindow(times: readonly number[], windowMs: number): number {
+  const s = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let i = 0, j = 0; i < s.length; i++) {
+    while (s[i]! - s[j]! >= windowMs) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
+function traceOf(sim: Simulator, start: number, title: string, limits: RateTrace['limits'], windowMs: number): RateTrace {
+  const log = sim.api.stats.log;
+  return { at: log.map((l) => l.at), status: log.map((l) => l.status), start, title, limits, windowMs };
+}
+
+const share429 = (sim: Simulator) => {
+  const log = sim.api.stats.log;
+  return log.length ? log.filter((l) => l.status === 429).length / log.length : 0;
+};
+
 export async function latencyBound(n: number, latencyMs: number, concurrency: number, sequentialN: number): Promise<Line[]> {
   const r = await rig(n, { latencyMs });
   try {
-    const par = await r.run({ concurrency });
+    const par = await r.run(concurrency);
     const ideal = (n * latencyMs) / concurrency;
     const seqRig = await rig(sequentialN, { latencyMs });
     let seq;
-    try { seq = await seqRig.run({ concurrency: 1 }); } finally { await seqRig.close(); }
+    try { seq = await seqRig.run(1); } finally { await seqRig.close(); }
     const seqPerTenant = seq.ms / sequentialN;
     return [
       { name: `1. latency-bound refresh, ${n} tenants x ${latencyMs} ms, ${concurrency} at once: wall`, value: par.ms / 1000, unit: 's' },
@@ -78,25 +123,97 @@ export async function latencyBound(n: number, latencyMs: number, concurrency: nu
   }
 }
 
-export interface RateTrace { readonly at: number[]; readonly status: number[]; readonly limitPerMinute: number; readonly start: number }
+export interface BudgetParams {
+  readonly n: number;
+  /** The service's sliding window and the extension's budget (the documented 500 per 60 s). */
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly latencyMs: number;
+  readonly concurrency: number;
+}
 
-export async function rateLimited(n: number, limitPerMinute: number, concurrency: number): Promise<{ lines: Line[]; trace: RateTrace }> {
-  const r = await rig(n, { rateLimitPerMinute: limitPerMinute });
+const perMinute = (p: BudgetParams) => (p.windowMs === 60_000 ? `${p.limit} per sliding minute` : `${p.limit} per sliding ${p.windowMs / 1000} s`);
+
+/** 2a: a workspace below the budget goes out as fast as concurrency and latency allow. */
+export async function underBudget(p: BudgetParams): Promise<Line[]> {
+  const r = await rig(p.n, { latencyMs: p.latencyMs, rateLimiter: { kind: 'sliding-window', limit: p.limit, windowMs: p.windowMs } }, p);
+  try {
+    const res = await r.run(p.concurrency);
+    const floor = (p.n * p.latencyMs) / p.concurrency;
+    const throttled = r.sim.api.stats.byStatus[429] ?? 0;
+    return [
+      { name: `2a. ${p.n} tenants under the budget, service ${perMinute(p)}, ${p.latencyMs} ms, ${p.concurrency} at once: wall`, value: res.ms / 1000, unit: 's' },
+      { name: '2a. ratio to N x latency / concurrency', value: res.ms / floor, unit: 'x', target: '<= 1.15', ok: res.ms / floor <= 1.15 },
+      { name: '2a. requests answered 429', value: throttled, unit: '', target: '= 0', ok: throttled === 0 },
+      { name: '2a. tenants lost', value: res.failed, unit: '', target: '= 0', ok: res.failed === 0 },
+    ];
+  } finally {
+    await r.close();
+  }
+}
+
+/** 2b: a workspace over the budget spends it fully, then follows the window. */
+export async function overBudget(p: BudgetParams): Promise<{ lines: Line[]; trace: RateTrace }> {
+  const r = await rig(p.n, { latencyMs: p.latencyMs, rateLimiter: { kind: 'sliding-window', limit: p.limit, windowMs: p.windowMs } }, p);
   try {
     const start = Date.now();
-    const res = await r.run({ concurrency, requestsPerMinute: limitPerMinute });
-    const floor = (n / limitPerMinute) * 60_000;
-    const log = r.sim.api.stats.log;
-    const share429 = log.filter((l) => l.status === 429).length / log.length;
+    const res = await r.run(p.concurrency);
+    const floor = floorMs(p.n, p.latencyMs, p.concurrency, slidingWindowService(p.limit, p.windowMs));
+    const s429 = share429(r.sim);
     return {
       lines: [
-        { name: `2. rate-limited refresh, ${n} tenants, service limit ${limitPerMinute}/min: wall`, value: res.ms / 1000, unit: 's' },
-        { name: '2. ratio to the floor N / limit', value: res.ms / floor, unit: 'x', target: '<= 1.10', ok: res.ms / floor <= 1.1 },
-        { name: '2. share of requests answered 429', value: share429 * 100, unit: '%', target: '<= 2', ok: share429 <= 0.02 },
-        { name: '2. tenants lost', value: res.failed, unit: '', target: '= 0', ok: res.failed === 0 },
+        { name: `2b. ${p.n} tenants over the budget, service ${perMinute(p)}: wall`, value: res.ms / 1000, unit: 's' },
+        { name: '2b. the window floor (the time the sliding window itself needs for N)', value: floor / 1000, unit: 's' },
+        { name: '2b. ratio to the window floor', value: res.ms / floor, unit: 'x', target: '<= 1.10', ok: res.ms / floor <= 1.1 },
+        { name: '2b. share of requests answered 429', value: s429 * 100, unit: '%', target: '<= 2', ok: s429 <= 0.02 },
+        { name: '2b. tenants lost', value: res.failed, unit: '', target: '= 0', ok: res.failed === 0 },
       ],
-      trace: { at: log.map((l) => l.at), status: log.map((l) => l.status), limitPerMinute, start },
+      trace: traceOf(r.sim, start, `2b. ${p.n} tenants, service: ${perMinute(p)}, budget the same`, [{ label: `service limit: ${p.limit} in any ${p.windowMs / 1000} s`, perWindow: p.limit }], p.windowMs),
     };
+  } finally {
+    await r.close();
+  }
+}
+
+/** 2c: the service is stricter than documented (a token bucket): the 429 fall-back keeps 429s few and loses nothing. */
+export async function stricterService(p: BudgetParams & { capacity: number; refillPerMinute: number }): Promise<{ lines: Line[]; trace: RateTrace }> {
+  const r = await rig(p.n, { latencyMs: p.latencyMs, rateLimiter: { kind: 'token-bucket', capacity: p.capacity, refillPerMinute: p.refillPerMinute } }, p);
+  try {
+    const start = Date.now();
+    const res = await r.run(p.concurrency);
+    const floor = floorMs(p.n, p.latencyMs, p.concurrency, tokenBucketService(p.capacity, p.refillPerMinute));
+    const s429 = share429(r.sim);
+    return {
+      lines: [
+        { name: `2c. ${p.n} tenants, service a token bucket of ${p.capacity} refilled at ${p.refillPerMinute}/min, budget ${perMinute(p)}: wall`, value: res.ms / 1000, unit: 's' },
+        { name: '2c. that service\'s floor', value: floor / 1000, unit: 's' },
+        { name: '2c. ratio to the service\'s floor', value: res.ms / floor, unit: 'x', target: '<= 1.20', ok: res.ms / floor <= 1.2 },
+        { name: '2c. share of requests answered 429', value: s429 * 100, unit: '%', target: '<= 5', ok: s429 <= 0.05 },
+        { name: '2c. tenants lost', value: res.failed, unit: '', target: '= 0', ok: res.failed === 0 },
+      ],
+      trace: traceOf(r.sim, start, `2c. ${p.n} tenants, service: token bucket of ${p.capacity} refilled at ${p.refillPerMinute}/min`, [{ label: `refill ${p.refillPerMinute}/min`, perSecond: p.refillPerMinute / 60 }], p.windowMs),
+    };
+  } finally {
+    await r.close();
+  }
+}
+
+/** 2d: a refresh right after another gets no second budget: the second waits for the window. */
+export async function backToBack(p: BudgetParams): Promise<Line[]> {
+  const r = await rig(p.n, { latencyMs: p.latencyMs, rateLimiter: { kind: 'sliding-window', limit: p.limit, windowMs: p.windowMs } }, p);
+  try {
+    const first = await r.run(p.concurrency);
+    const second = await r.run(p.concurrency);
+    const log = r.sim.api.stats.log;
+    const busiest = busiestWindow(log.map((l) => l.at), p.windowMs);
+    const s429 = share429(r.sim);
+    return [
+      { name: `2d. two refreshes of ${p.n} tenants back to back, service ${perMinute(p)}: first`, value: first.ms / 1000, unit: 's' },
+      { name: '2d. second (waits for the window)', value: second.ms / 1000, unit: 's' },
+      { name: `2d. most requests the service saw in any ${p.windowMs / 1000} s`, value: busiest, unit: '', target: `<= ${p.limit}`, ok: busiest <= p.limit },
+      { name: '2d. share of requests answered 429', value: s429 * 100, unit: '%', target: '<= 2', ok: s429 <= 0.02 },
+      { name: '2d. tenants lost', value: first.failed + second.failed, unit: '', target: '= 0', ok: first.failed + second.failed === 0 },
+    ];
   } finally {
     await r.close();
   }
@@ -106,7 +223,7 @@ export async function faulty(n: number, concurrency: number): Promise<Line[]> {
   const r = await rig(n, {});
   try {
     r.sim.setGlobalFault([{ fault: 'server-error', status: 503, probability: 0.05 }, { fault: 'reset', probability: 0.01 }]);
-    const res = await r.run({ concurrency });
+    const res = await r.run(concurrency);
     return [
       { name: `3. faulty service, ${n} tenants, 5% 503 + 1% resets: wall`, value: res.ms / 1000, unit: 's' },
       { name: '3. tenants that succeeded', value: res.ok, unit: `of ${n}`, target: `= ${n}`, ok: res.ok === n },

@@ -99,11 +99,12 @@ describe('Refresh against the simulator', () => {
   });
 
   it('cancelling keeps what finished', async () => {
-    w.sim.setLatency(150);
+    // 8 at once: the first eight answer at 300 ms, the rest are in flight when Cancel comes at 450 ms
+    w.sim.setLatency(300);
     try {
       const cts = new vscode.CancellationTokenSource();
       const p = w.api.refresher.refreshTenants(ALL_DEMO, cts.token);
-      setTimeout(() => cts.cancel(), 400);
+      setTimeout(() => cts.cancel(), 450);
       const report = await p;
       assert.ok(report.cancelled > 0, `cancelled ${report.cancelled}`);
       assert.ok(report.succeeded + report.failed > 0, 'some finished');

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseCustomerEntries } from '../../src/core/model/customerEntries';
+import { MAX_ENTRIES, MAX_NAME_LENGTH, parseCustomerEntries } from '../../src/core/model/customerEntries';
 import { TenantStatusBook, tenantState } from '../../src/core/model/tenantStatus';
 
 const A = '0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -24,6 +24,20 @@ describe('customers setting', () => {
     ]);
     assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }]);
     assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [] });
+  });
+  it('cuts absurd input to size with a note: a million-character name, a megabyte id, too many entries', () => {
+    const r = parseCustomerEntries([{ tenantId: A, name: 'N'.repeat(1_000_000) }, 'x'.repeat(1024 * 1024)]);
+    assert.strictEqual(r.tenants.length, 1);
+    assert.strictEqual(r.tenants[0]!.name!.length, MAX_NAME_LENGTH);
+    assert.ok(r.tenants[0]!.name!.endsWith('…'));
+    assert.deepStrictEqual(r.problems.map((p) => p.message), [
+      `entry 0: "name" is 1,000,000 characters; shown cut to ${MAX_NAME_LENGTH}`,
+      `entry 1: "${'x'.repeat(44)}... is not a tenant id (GUID)`,
+    ]);
+    const many = parseCustomerEntries(new Array(MAX_ENTRIES + 5).fill(A));
+    assert.strictEqual(many.tenants.length, 1);
+    assert.strictEqual(many.problems[0]!.message, `partnerCenter.customers has ${(MAX_ENTRIES + 5).toLocaleString('en-US')} entries: only the first ${MAX_ENTRIES.toLocaleString('en-US')} are shown and refreshed`);
+    assert.strictEqual(many.problems.length, MAX_ENTRIES, 'the duplicates among the kept entries are each named');
   });
 });
 

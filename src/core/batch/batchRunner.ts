@@ -50,16 +50,19 @@ export class BatchRunner {
 
   async run(tenantIds: readonly string[], o: BatchOptions = {}): Promise<BatchSummary> {
     const correlationId = o.correlationId ?? randomUUID();
+    // read by an index, never shifted: a queue of 100,000 is dequeued in O(1) and drained at once on cancel
     const queue = [...new Set(tenantIds)];
+    let next = 0;
     const outcomes: TenantOutcome[] = [];
     const cancelled: string[] = [];
     const concurrency = Math.max(1, Math.floor(o.concurrency ?? DEFAULT_CONCURRENCY));
+    const drainCancelled = () => {
+      while (next < queue.length) cancelled.push(queue[next++]!);
+    };
     const worker = async () => {
-      for (let tenantId = queue.shift(); tenantId !== undefined; tenantId = queue.shift()) {
-        if (o.signal?.aborted) {
-          cancelled.push(tenantId);
-          continue;
-        }
+      while (next < queue.length) {
+        if (o.signal?.aborted) return drainCancelled();
+        const tenantId = queue[next++]!;
         let outcome: TenantOutcome;
         try {
           outcome = { tenantId, ok: true, result: await this.fetchOne(tenantId, { signal: o.signal, correlationId }) };

@@ -24,20 +24,35 @@ const show = (v: unknown) => {
   return s.length > 48 ? `${s.slice(0, 45)}...` : s;
 };
 
+/** Absurd input is cut to size with a note, never a stall: a name this long is shown cut... */
+export const MAX_NAME_LENGTH = 256;
+/** ...and entries past this many (twice a large distributor's customer list) are left out. */
+export const MAX_ENTRIES = 200_000;
+
 export function parseCustomerEntries(raw: unknown): CustomerEntries {
   const tenants: ConfiguredTenant[] = [];
   const problems: EntryProblem[] = [];
   if (raw === undefined || raw === null) return { tenants, problems };
   if (!Array.isArray(raw)) return { tenants, problems: [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }] };
   const seen = new Map<string, number>();
-  raw.forEach((entry: unknown, index) => {
+  if (raw.length > MAX_ENTRIES) {
+    problems.push({ index: MAX_ENTRIES, message: `partnerCenter.customers has ${raw.length.toLocaleString('en-US')} entries: only the first ${MAX_ENTRIES.toLocaleString('en-US')} are shown and refreshed` });
+    raw = raw.slice(0, MAX_ENTRIES);
+  }
+  (raw as unknown[]).forEach((entry: unknown, index) => {
     let idValue: unknown = entry;
     let name: string | undefined;
     if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
       const o = entry as Record<string, unknown>;
       idValue = o.tenantId;
       if (o.name !== undefined && typeof o.name !== 'string') return problems.push({ index, message: `entry ${index}: "name" must be text` });
-      name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : undefined;
+      if (typeof o.name === 'string' && o.name.length > MAX_NAME_LENGTH) {
+        // trim only what is kept: trimming a million characters on every reload is the stall this avoids
+        name = `${o.name.slice(0, MAX_NAME_LENGTH * 2).trim().slice(0, MAX_NAME_LENGTH - 1)}…`;
+        problems.push({ index, message: `entry ${index}: "name" is ${o.name.length.toLocaleString('en-US')} characters; shown cut to ${MAX_NAME_LENGTH}` });
+      } else {
+        name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : undefined;
+      }
       if (idValue === undefined) return problems.push({ index, message: `entry ${index}: missing "tenantId"` });
     } else if (typeof entry !== 'string') {
       return problems.push({ index, message: `entry ${index}: ${show(entry)} is not a tenant id or {"tenantId", "name"}` });

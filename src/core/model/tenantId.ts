@@ -3,7 +3,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** The canonical (lower-case, bare) form of a tenant id, or undefined when it is not a GUID. */
 export function normalizeTenantId(input: unknown): string | undefined {
-  if (typeof input !== 'string') return undefined;
+  // a GUID in braces with some spaces is well under 100 characters: a megabyte string is not one
+  if (typeof input !== 'string' || input.length > 100) return undefined;
   const bare = input.trim().replace(/^\{(.*)\}$/, '$1').trim().toLowerCase();
   return GUID.test(bare) ? bare : undefined;
 }

@@ -15,6 +15,10 @@ async function main(): Promise<void> {
     port: Number(arg('port') ?? 0) || undefined,
     latencyMs: Number(arg('latency') ?? 0),
     rateLimitPerMinute: Number(arg('rate-limit') ?? 0),
+    // --limiter fixed|bucket changes how --rate-limit applies; a bucket holds --bucket-capacity (default 100)
+    rateLimiter: arg('limiter') === 'fixed' ? { kind: 'fixed-window', limit: Number(arg('rate-limit') ?? 500) }
+      : arg('limiter') === 'bucket' ? { kind: 'token-bucket', capacity: Number(arg('bucket-capacity') ?? 100), refillPerMinute: Number(arg('rate-limit') ?? 500) }
+      : undefined,
   });
   const caPath = arg('ca-file') ?? path.join(os.tmpdir(), `partner-center-simulator-ca-${process.pid}.pem`);
   fs.writeFileSync(caPath, sim.caCert);

@@ -6,6 +6,7 @@ import { SimulatedCustomer } from './customers';
 import { FaultState, HTML_ERROR_PAGE, SEED_DOCUMENT_BODY } from './faults';
 import { readBody, send } from './http';
 import { Claims, TokenSigner } from './jwt';
+import { Limiter } from './rateLimit';
 
 export interface ApiOptions {
   readonly signer: TokenSigner;
@@ -13,10 +14,8 @@ export interface ApiOptions {
   /** App+user tokens without MFA are refused (Partner Center's rule since April 2026). */
   requireMfa: boolean;
   latencyMs: number;
-  /** Requests per window (a minute by default) per partner tenant; 0 = unlimited. */
-  rateLimitPerMinute: number;
-  /** Length of the rate-limit window; tests shorten it. */
-  rateLimitWindowMs?: number;
+  /** The per-partner rate limit; undefined = unlimited. */
+  limiter?: Limiter;
   /** Faults for every customer call (besides each customer's own), tried in order. */
   globalFaults: FaultState[];
   /** Tokens issued (epoch ms) up to this are refused as expired. */
@@ -46,7 +45,6 @@ const pcError = (res: ServerResponse, status: number, code: string | number, des
 export class PartnerCenterApi {
   readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState }>();
   readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
-  private readonly window = new Map<string, number[]>();
 
   constructor(private readonly o: ApiOptions, customers: SimulatedCustomer[]) {
     for (const c of customers) this.upsert(c);
@@ -105,16 +103,8 @@ export class PartnerCenterApi {
   }
 
   private rateLimited(res: ServerResponse, partner: string): boolean {
-    if (!this.o.rateLimitPerMinute) return false;
-    const now = Date.now();
-    const windowMs = this.o.rateLimitWindowMs ?? 60_000;
-    const hits = (this.window.get(partner) ?? []).filter((t) => t > now - windowMs);
-    this.window.set(partner, hits);
-    if (hits.length < this.o.rateLimitPerMinute) {
-      hits.push(now);
-      return false;
-    }
-    const wait = Math.max(1, Math.ceil((hits[0]! + windowMs - now) / 1000));
+    const wait = this.o.limiter?.take(partner, Date.now());
+    if (wait === undefined) return false;
     send(res, 429, { statusCode: 429, message: `Rate limit is exceeded. Try again in ${wait} seconds.` }, { 'retry-after': String(wait) });
     return true;
   }

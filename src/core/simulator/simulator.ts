@@ -10,15 +10,19 @@ import { ConfidentialApp, IdentityService } from './identity';
 import { TokenSigner } from './jwt';
 import { ApiOptions, PartnerCenterApi } from './partnerCenterApi';
 import { makeSimulatorTls } from './certificates';
+import { Limiter, LimiterSpec, createLimiter } from './rateLimit';
 
 export interface SimulatorOptions {
   readonly port?: number;
   readonly customers?: SimulatedCustomer[];
   readonly confidentialApps?: ConfidentialApp[];
   readonly latencyMs?: number;
+  /** Shorthand for a sliding window of this many requests per `rateLimitWindowMs` (0 = unlimited). */
   readonly rateLimitPerMinute?: number;
   /** The rate limit's window (default 60 s); tests shorten it. */
   readonly rateLimitWindowMs?: number;
+  /** The service's limiter per partner: sliding window, fixed window or token bucket (wins over the shorthand). */
+  readonly rateLimiter?: LimiterSpec;
   readonly requireMfa?: boolean;
   /** Whether app+user sign-ins satisfy MFA (default true). */
   readonly userHasMfa?: boolean;
@@ -43,7 +47,8 @@ export interface Simulator {
   /** Faults for every customer (e.g. 5% 503 and 1% resets); undefined or [] clears them. */
   setGlobalFault(fault: Fault | Fault[] | undefined): void;
   setLatency(ms: number): void;
-  setRateLimit(perMinute: number): void;
+  /** A sliding window of `perMinute` per minute (0 = unlimited), or any limiter; starts with a fresh count. */
+  setRateLimit(limit: number | LimiterSpec): void;
   setUserMfa(hasMfa: boolean): void;
   /** Refuse every access token issued so far (clients must get a new one). */
   expireTokens(): void;
@@ -64,8 +69,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     apiResource: () => origin,
     requireMfa: options.requireMfa ?? true,
     latencyMs: options.latencyMs ?? 0,
-    rateLimitPerMinute: options.rateLimitPerMinute ?? 0,
-    rateLimitWindowMs: options.rateLimitWindowMs,
+    limiter: limiterOf(options.rateLimiter ?? options.rateLimitPerMinute ?? 0, options.rateLimitWindowMs),
     tokensExpireBefore: 0,
     globalFaults: [],
   };
@@ -118,7 +122,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       apiOptions.globalFaults = (Array.isArray(fault) ? fault : fault ? [fault] : []).map((f) => new FaultState(f));
     },
     setLatency(ms) { apiOptions.latencyMs = ms; },
-    setRateLimit(perMinute) { apiOptions.rateLimitPerMinute = perMinute; },
+    setRateLimit(limit) { apiOptions.limiter = limiterOf(limit, options.rateLimitWindowMs); },
     setUserMfa(hasMfa) { identityOptions.mfa = hasMfa; },
     expireTokens() { apiOptions.tokensExpireBefore = Date.now(); },
     revokeRefreshTokens() { identity.revokedBefore = Date.now(); },
@@ -127,4 +131,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       server.close(() => resolve());
     }),
   };
+}
+
+function limiterOf(limit: number | LimiterSpec, windowMs?: number): Limiter | undefined {
+  if (typeof limit !== 'number') return createLimiter(limit);
+  return limit > 0 ? createLimiter({ kind: 'sliding-window', limit, windowMs }) : undefined;
 }

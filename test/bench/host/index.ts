@@ -52,13 +52,14 @@ export async function run(): Promise<void> {
   const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
   if (ext.isActive) throw new Error('the extension was already active: activation cannot be measured');
   // Our own cost, apart from VS Code's bookkeeping: require a fresh copy of the bundle (inside the extension
-  // folder, so `vscode` resolves) and run its activate() against the real API, then dispose it again.
+  // folder, so `vscode` resolves) and run its activate() against the real API, then dispose it again. The
+  // baseline extension (test/bench/baseline-extension: one tree view, as many commands) is timed the same
+  // way in the same host, alternately, so both see the same machine.
   const bundle = path.join(ext.extensionPath, 'dist', 'extension.js');
-  const loads: number[] = [];
-  const activations: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const copy = path.join(ext.extensionPath, 'dist', `.bench-load-${process.pid}-${i}.js`);
-    fs.copyFileSync(bundle, copy);
+  const baseline = path.join(ext.extensionPath, 'test', 'bench', 'baseline-extension', 'extension.js');
+  const timeActivation = (file: string, tag: string, i: number) => {
+    const copy = path.join(ext.extensionPath, 'dist', `.bench-${tag}-${process.pid}-${i}.js`);
+    fs.copyFileSync(file, copy);
     const context = contextDouble(ext);
     try {
       const t = performance.now();
@@ -66,13 +67,26 @@ export async function run(): Promise<void> {
       const mod = require(copy) as { activate(c: vscode.ExtensionContext): unknown };
       const loaded = performance.now();
       mod.activate(context);
-      activations.push(performance.now() - t);
-      loads.push(loaded - t);
+      return { total: performance.now() - t, load: loaded - t };
     } finally {
       for (const d of context.subscriptions) d.dispose();
       fs.rmSync(copy, { force: true });
     }
+  };
+  const loads: number[] = [];
+  const activations: number[] = [];
+  const baselineActivations: number[] = [];
+  const baselineLoads: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const ours = () => { const r = timeActivation(bundle, 'load', i); activations.push(r.total); loads.push(r.load); };
+    const floor = () => { const r = timeActivation(baseline, 'baseline', i); baselineActivations.push(r.total); baselineLoads.push(r.load); };
+    if (i % 2) { floor(); ours(); } else { ours(); floor(); }
   }
+  result.baselineRequireAndActivateMs = median(baselineActivations);
+  result.baselineLoadMs = median(baselineLoads);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  result.baselineCommands = (require(path.join(ext.extensionPath, 'test', 'bench', 'baseline-extension', 'package.json')) as { contributes: { commands: unknown[] } }).contributes.commands.length;
+  result.commands = (ext.packageJSON as { contributes: { commands: unknown[] } }).contributes.commands.length;
   result.bundleLoadMs = median(loads);
   result.requireAndActivateMs = median(activations);
   const t0 = performance.now();
