@@ -25,7 +25,7 @@ export interface PartnerCenterApi {
 
 export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const channel = vscode.window.createOutputChannel('Partner Center', { log: true });
-  const logger = channelLogger(channel);
+  const logger = channelLogger(channel, (id) => tree.nameOf(id));
   const store = new StatusStore(context.workspaceState);
   const tree = new CustomersTree(store);
   const decorations = new QualificationDecorations(store);
@@ -45,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(`partnerCenter.${id}`, fn);
 
   context.subscriptions.push(
-    channel, store, tree, decorations, connection, view,
+    channel, store, tree, decorations, connection, view, refresher, refresher.onDidNeedSignIn(() => options.signInRequired()),
     vscode.window.registerFileDecorationProvider(decorations),
     store.onDidChange(() => updateView()),
     command('refreshAll', () => refresher.refreshAll()),
@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
       return t ? refresher.refreshTenants([t.tenant.tenantId]) : refresher.refreshAll();
     }),
     command('signIn', async (args?: SignInArgs) => { const ok = await signIn(connection, context.secrets, logger, args); await updateSignedIn(); return ok; }),
-    command('signOut', async () => { await signOut(connection, context.secrets, logger); await updateSignedIn(); }),
+    command('signOut', async () => { await signOut(connection, context.secrets, logger); store.markSignedOut(); await updateSignedIn(); }),
     command('lookUp', (tenantId?: string) => lookUp(connection, tree, store, typeof tenantId === 'string' ? tenantId : undefined)),
     command('addTenant', (args?: AddTenantArgs) => addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {})),
     command('removeTenant', (node?: Node) => removeTenant(tenantOf(node), store)),

@@ -26,6 +26,12 @@ export class StatusStore implements vscode.Disposable {
     this.touch([tenantId]);
   }
 
+  /** Every known answer is now from before sign-out (until refreshed). */
+  markSignedOut(): void {
+    const ids = this.book.markSignedOut();
+    if (ids.length) this.touch(ids);
+  }
+
   forget(tenantId: string): void {
     this.book.forget(tenantId);
     this.touch([tenantId]);

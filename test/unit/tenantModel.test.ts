@@ -15,15 +15,22 @@ describe('customers setting', () => {
     const r = parseCustomerEntries([A, 'x', A, null, { tenantId: 7 }, { tenantId: B, name: 3 }, [A]]);
     assert.deepStrictEqual(r.tenants.map((t) => t.tenantId), [A]);
     assert.deepStrictEqual(r.problems.map((p) => p.message), [
-      'entry 1: "x" is not a tenant id (GUID)',
-      `entry 2: duplicate of entry 0 (${A})`,
-      'entry 3: null is not a tenant id or {"tenantId", "name"}',
-      'entry 4: 7 is not a tenant id (GUID)',
-      'entry 5: "name" must be text',
-      `entry 6: ["${A}"] is not a tenant id or {"tenantId", "name"}`,
+      'entry 2: "x" is not a tenant id (GUID)',
+      `entry 3: duplicate of entry 1 (${A})`,
+      'entry 4: null is not a tenant id or {"tenantId", "name"}',
+      'entry 5: 7 is not a tenant id (GUID)',
+      'entry 6: "name" must be text',
+      `entry 7: ["${A}"] is not a tenant id or {"tenantId", "name"}`,
     ]);
+    // the index stays the array index (from 0) for locating the entry in the file
+    assert.deepStrictEqual(r.problems.map((p) => p.index), [1, 2, 3, 4, 5, 6]);
     assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }]);
     assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [] });
+  });
+  it('merges a duplicate: a name given only on the later entry survives, and the duplicate is still flagged', () => {
+    const r = parseCustomerEntries([A, B, { tenantId: A.toUpperCase(), name: 'Contoso' }, { tenantId: A, name: 'Other' }]);
+    assert.deepStrictEqual(r.tenants, [{ tenantId: A, name: 'Contoso', index: 0 }, { tenantId: B, index: 1 }]);
+    assert.deepStrictEqual(r.problems.map((p) => p.message), [`entry 3: duplicate of entry 1 (${A})`, `entry 4: duplicate of entry 1 (${A})`]);
   });
 });
 
@@ -55,6 +62,19 @@ describe('tenant status book', () => {
     assert.strictEqual(failedOnly.get(B)?.stale, true);
     failedOnly.failed(B, { kind: 'network', message: 'down', at: 5000 });
     assert.strictEqual(failedOnly.get(B)?.stale, undefined);
+  });
+  it('marks every known answer as from before sign-out until the tenant is checked again', () => {
+    const book = new TenantStatusBook();
+    book.succeeded(good);
+    book.failed(B, { kind: 'network', message: 'down', at: 1 });
+    assert.deepStrictEqual(book.markSignedOut().sort(), [A, B].sort());
+    assert.deepStrictEqual([book.get(A)?.signedOut, book.get(B)?.signedOut], [true, true]);
+    assert.deepStrictEqual(book.get(A)?.lastGood, good, 'the answer itself stays');
+    book.failed(A, { kind: 'auth-required', message: 'sign in', at: 5000 });
+    assert.strictEqual(book.get(A)?.signedOut, true, 'a failure keeps the last good answer, still from before sign-out');
+    book.succeeded({ ...good, checkedAt: 6000 });
+    assert.strictEqual(book.get(A)?.signedOut, undefined);
+    assert.deepStrictEqual(book.markSignedOut(), [A], 'already marked tenants are not reported again');
   });
 });
 
