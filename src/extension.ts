@@ -8,7 +8,9 @@ import { isOurSecret } from './vscode/secretStorage';
 import { affectsConnection, readConnectionSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
-import { AddTenantArgs, addTenant, lookUp, removeTenant } from './vscode/tenantCommands';
+import { AddTenantArgs, addTenant, lookUp } from './vscode/tenantCommands';
+import { registerRemoveTenant } from './vscode/removeTenant/register';
+import { registerOpenSettings } from './vscode/settingsFile/register';
 import { CustomersTree, Node, TenantNode } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
 
@@ -57,13 +59,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     command('signOut', async () => { await signOut(connection, context.secrets, logger); store.markSignedOut(); await updateSignedIn(); }),
     command('lookUp', (tenantId?: string) => lookUp(connection, tree, store, typeof tenantId === 'string' ? tenantId : undefined)),
     command('addTenant', (args?: AddTenantArgs) => addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {})),
-    command('removeTenant', (node?: Node) => removeTenant(tenantOf(node), store)),
+    registerRemoveTenant(tree, store, tenantOf),
     command('copyTenantId', async (node?: Node) => {
       const t = tenantOf(node);
       if (t) await vscode.env.clipboard.writeText(t.tenant.tenantId);
     }),
     command('showLog', () => channel.show()),
-    command('openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
+    registerOpenSettings(context.extension.id),
     command('sortBy', (order?: 'name' | 'status') => options.pickSort(order)),
     command('filter', (states?: string[]) => options.pickFilter(states as never)),
     command('clearFilter', () => options.pickFilter([])),

@@ -56,7 +56,10 @@ const SHORT_NAMES: Record<string, string> = { GovernmentCommunityCloud: 'GCC', S
  */
 export function qualificationsSummary(qualifications: readonly Qualification[]): string {
   if (qualifications.length === 0) return vscode.l10n.t('No qualification');
-  return qualifications.map((q) => {
+  // the most significant first (as the row's icon), those held without vetting last
+  const order: VettingStatus[] = ['Denied', 'InReview', 'Unknown', 'Approved', 'NotVetted'];
+  const sorted = [...qualifications].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return sorted.map((q) => {
     const name = SHORT_NAMES[q.name] ?? q.name;
     if (q.status === 'NotVetted') return name;
     const text = `${name} ${statusLabel(q.status, q.rawStatus)}`;

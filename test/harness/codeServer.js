@@ -170,7 +170,7 @@ async function startCodeServer(o) {
       const line = util.format(...(a || []));
       const shot = /^@@screenshot (\S+)$/.exec(line.trim());
       if (shot) {
-        await widenSideBar(page);
+        // at the side bar's default width: what a user sees first
         await page.mouse.move(1200, 780);
         await page.waitForTimeout(400);
         fs.mkdirSync(path.dirname(shot[1]), { recursive: true });

@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { parseCustomerEntries } from '../../src/core/model/customerEntries';
+import { locateEntry } from '../../src/core/settings/locateEntry';
 import { TenantStatusBook, tenantState } from '../../src/core/model/tenantStatus';
 
 const A = '0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b';
@@ -89,5 +90,30 @@ describe('TokenMemo', () => {
     assert.strictEqual(memo.get(), undefined);
     memo.set('u', null);
     assert.strictEqual(memo.get(), undefined);
+  });
+});
+
+describe('locating a setting entry in a settings file', () => {
+  const at = (text: string, index: number) => { const r = locateEntry(text, 'partnerCenter.customers', index); return r && text.slice(r.start, r.end); };
+  it('finds entry N of the list, past comments, strings with brackets and nested objects', () => {
+    const file = `{
+  // "partnerCenter.customers": ["commented out"],
+  "other": { "partnerCenter.customersX": [1], "s": "[\\"x\\"]" },
+  "partnerCenter.customers": [
+    "${A}", /* first */
+    { "tenantId": "${B}", "name": "Fabrikam, [Inc]" },
+    "not-a-guid",
+  ],
+}`;
+    assert.strictEqual(at(file, 0), `"${A}"`);
+    assert.strictEqual(at(file, 1), `{ "tenantId": "${B}", "name": "Fabrikam, [Inc]" }`);
+    assert.strictEqual(at(file, 2), '"not-a-guid"');
+    assert.strictEqual(at(file, 3), undefined);
+    assert.match(at(file, -1) ?? '', /^\[\n/);
+  });
+  it('finds the setting nested under "settings" of a .code-workspace file', () => {
+    const ws = `{"folders":[{"path":"a"}],"settings":{"partnerCenter.customers":[42,"${A}"]}}`;
+    assert.strictEqual(at(ws, 1), `"${A}"`);
+    assert.strictEqual(at('{}', 0), undefined);
   });
 });

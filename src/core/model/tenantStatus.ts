@@ -61,6 +61,11 @@ export class TenantStatusBook {
     this.map.delete(tenantId);
   }
 
+  /** Puts back what forget() removed (undo). */
+  restore(tenantId: string, status: TenantStatus): void {
+    this.map.set(tenantId, status);
+  }
+
   /** Counts of tenants by state, among `tenantIds`. */
   counts(tenantIds: readonly string[]): Record<TenantState, number> {
     const c: Record<TenantState, number> = { Approved: 0, InReview: 0, Denied: 0, Unknown: 0, NotVetted: 0, None: 0, Error: 0, Unchecked: 0 };
