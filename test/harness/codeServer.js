@@ -159,9 +159,12 @@ async function startCodeServer(o) {
     // ignoreHTTPSErrors: pages the extension opens (browser sign-in) are served by the simulator's own CA
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: o.theme === 'light' ? 'light' : 'dark', ignoreHTTPSErrors: true });
     // code-server forwards loopback URLs an extension opens through its own plain-HTTP /proxy/<port>/ path;
-    // the simulator speaks HTTPS, so send the browser to it directly, as desktop VS Code would open it
+    // send the browser sign-in to the simulator directly, as desktop VS Code would open it
     await context.route(/\/proxy\/\d+\//, (route) => {
       const [, port, rest] = /\/proxy\/(\d+)(\/.*)$/.exec(route.request().url());
+      // the device-code page goes through code-server's own forwarding, as in a user's browser (the simulator
+      // answers its sign-in pages in plain HTTP too)
+      if (/\/devicelogin(\?|$)/.test(rest)) return route.continue();
       log(`the extension opened ${route.request().url().slice(0, 160)}`);
       return route.fulfill({ status: 302, headers: { location: `https://127.0.0.1:${port}${rest}` } });
     });
