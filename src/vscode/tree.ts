@@ -38,8 +38,12 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
 
+  private readonly storeChanged: vscode.Disposable;
+
   constructor(private readonly store: StatusStore) {
     this.reload();
+    // every change of what is known repaints the rows (refresh, look-up, sign-out, undo), coalesced
+    this.storeChanged = store.onDidChange(() => this.refreshSoon());
   }
 
   /** Re-reads the customers setting. */
@@ -199,6 +203,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
+    this.storeChanged.dispose();
     this.changed.dispose();
   }
 }

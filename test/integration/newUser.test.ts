@@ -115,7 +115,9 @@ describe('What a new user sees', () => {
   });
 
   it('after Sign Out rows say their data is from before sign-out, the message offers Sign In; Refresh All says it needs sign-in', async () => {
+    const repainted = new Promise((resolve) => { const d = w.api.tree.onDidChangeTreeData(() => { d.dispose(); resolve(undefined); }); });
     await vscode.commands.executeCommand('partnerCenter.signOut');
+    await Promise.race([repainted, new Promise((_, reject) => setTimeout(() => reject(new Error('the rows were not repainted after sign-out')), 2000))]);
     await waitFor('rows marked', () => description(w, DEMO_TENANTS.approved) === 'Education Approved · just now (before sign-out)');
     assert.match(String(w.api.view.message), /Signed out: rows show results from before sign-out\. Run "Partner Center: Sign In"/);
     const menus = (vscode.extensions.getExtension('csp-tools.partner-center-qualifications')!.packageJSON as { contributes: { menus: { 'view/title': { command: string; when: string; group: string }[] } } }).contributes.menus['view/title'];
