@@ -137,7 +137,8 @@ let deviceCommands = 0;
 function registerDeviceCodeCommand(userCode: string, verificationUri: string): vscode.Disposable & { id: string } {
   const id = `partnerCenter.signIn.copyDeviceCode.${++deviceCommands}`;
   const registration = vscode.commands.registerCommand(id, async () => {
-    await vscode.env.clipboard.writeText(userCode);
+    // the clipboard may be refused (VS Code for the Web on plain HTTP): the code stays in the notification
+    await vscode.env.clipboard.writeText(userCode).then(undefined, () => undefined);
     // VS Code for the Web forwards a loopback page through its own /proxy/<port>/ path
     await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(verificationUri)));
   });
