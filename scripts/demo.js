@@ -34,6 +34,12 @@ async function smokeTest(vs, sim, customers) {
   if (res.status !== 200 || !/Enter the code/.test(body)) throw new Error(`the device page through port forwarding answered ${res.status}: ${body.slice(0, 200)}`);
   console.log('smoke: the device sign-in page opens through port forwarding');
   if (rows < Math.min(customers.length, 10)) throw new Error(`only ${rows} rows`);
+  // notifications show as toasts here (no smoke-test driver): Refresh All before sign-in raises one
+  await page.keyboard.press('F1');
+  await page.keyboard.type('Partner Center: Refresh All', { delay: 5 });
+  await page.locator('.quick-input-list .monaco-list-row[aria-label^="Partner Center: Refresh All"]').first().click({ timeout: 10_000 });
+  await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'Sign in to Partner Center' }).first().waitFor({ timeout: 10_000 });
+  console.log('smoke: messages show as toasts');
 }
 
 (async () => {
