@@ -8,7 +8,9 @@ import { isOurSecret } from './vscode/secretStorage';
 import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
-import { AddTenantArgs, addTenant, lookUp, removeTenant } from './vscode/tenantCommands';
+import { AddTenantArgs, addTenant, lookUp } from './vscode/tenantCommands';
+import { registerRemoveTenant } from './vscode/removeTenant/register';
+import { registerOpenSettings } from './vscode/settingsFile/register';
 import { CustomersTree, Node, TenantNode } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
 
@@ -25,7 +27,7 @@ export interface PartnerCenterApi {
 
 export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const channel = vscode.window.createOutputChannel('Partner Center', { log: true });
-  const logger = channelLogger(channel);
+  const logger = channelLogger(channel, (id) => tree.nameOf(id));
   const store = new StatusStore(context.workspaceState);
   const tree = new CustomersTree(store);
   const decorations = new QualificationDecorations(store);
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(`partnerCenter.${id}`, fn);
 
   context.subscriptions.push(
-    channel, store, tree, decorations, connection, view,
+    channel, store, tree, decorations, connection, view, refresher, refresher.onDidNeedSignIn(() => options.signInRequired()),
     vscode.window.registerFileDecorationProvider(decorations),
     store.onDidChange(() => updateView()),
     command('refreshAll', () => refresher.refreshAll()),
@@ -61,16 +63,16 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
       return t ? refresher.refreshTenants([t.tenant.tenantId]) : refresher.refreshAll();
     }),
     command('signIn', async (args?: SignInArgs) => { const ok = await signIn(connection, context.secrets, logger, args); await updateSignedIn(); return ok; }),
-    command('signOut', async () => { await signOut(connection, context.secrets, logger); await updateSignedIn(); }),
+    command('signOut', async () => { await signOut(connection, context.secrets, logger); store.markSignedOut(); await updateSignedIn(); }),
     command('lookUp', (tenantId?: string) => lookUp(connection, tree, store, typeof tenantId === 'string' ? tenantId : undefined)),
     command('addTenant', (args?: AddTenantArgs) => addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {})),
-    command('removeTenant', (node?: Node) => removeTenant(tenantOf(node), store)),
+    registerRemoveTenant(tree, store, tenantOf),
     command('copyTenantId', async (node?: Node) => {
       const t = tenantOf(node);
       if (t) await vscode.env.clipboard.writeText(t.tenant.tenantId);
     }),
     command('showLog', () => channel.show()),
-    command('openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${context.extension.id}`)),
+    registerOpenSettings(context.extension.id),
     command('sortBy', (order?: 'name' | 'status') => options.pickSort(order)),
     command('filter', (states?: string[]) => options.pickFilter(states as never)),
     command('clearFilter', () => options.pickFilter([])),

@@ -2,7 +2,7 @@
 // URIs shown before and after is fired, so no stale badge survives.
 import * as vscode from 'vscode';
 import { tenantState } from '../core/model/tenantStatus';
-import { look, statusLabel } from './presentation';
+import { badgeLegend, look, statusLabel } from './presentation';
 import { StatusStore } from './statusStore';
 import { URI_SCHEME, messageUri, qualificationUri, tenantUri } from './tree';
 
@@ -47,8 +47,9 @@ export class QualificationDecorations implements vscode.FileDecorationProvider, 
     const status = this.store.book.get(tenantId);
     if (!this.shown.has(tenantId)) this.shown.set(tenantId, this.urisOf(tenantId));
     if (name === undefined) {
-      const l = look(tenantState(status));
-      return { badge: l.badge, tooltip: l.label, color: new vscode.ThemeColor(l.color), propagate: false };
+      const state = tenantState(status);
+      const l = look(state);
+      return { badge: l.badge || undefined, tooltip: badgeLegend(state), color: new vscode.ThemeColor(l.color), propagate: false };
     }
     if (name === '-') {
       const l = look(state === 'Error' ? 'Error' : state === 'None' ? 'None' : 'Unchecked');
@@ -57,7 +58,7 @@ export class QualificationDecorations implements vscode.FileDecorationProvider, 
     const q = status?.lastGood?.qualifications.find((x) => x.name === decodeURIComponent(name));
     if (!q) return undefined;
     const l = look(q.status);
-    return { badge: l.badge, tooltip: statusLabel(q.status, q.rawStatus), color: new vscode.ThemeColor(l.color), propagate: false };
+    return { badge: l.badge || undefined, tooltip: `${l.badge ? `${l.badge}: ` : ''}${statusLabel(q.status, q.rawStatus)}`, color: new vscode.ThemeColor(l.color), propagate: false };
   }
 
   dispose(): void {

@@ -2,12 +2,13 @@
 import * as vscode from 'vscode';
 import { singleLine } from '../core/display/safeText';
 import { TenantState } from '../core/model/tenantStatus';
-import { VettingStatus } from '../core/model/qualification';
+import { Qualification, VettingStatus } from '../core/model/qualification';
 
 interface Look {
   readonly label: string;
   readonly icon: string;
   readonly color: string;
+  /** A letter or sign, never a digit (a digit reads as a count); empty for no badge. */
   readonly badge: string;
 }
 
@@ -29,14 +30,42 @@ function makeLook(state: TenantState): Look {
     case 'Denied': return { label: vscode.l10n.t('Denied'), icon: 'error', color: 'partnerCenter.deniedForeground', badge: 'D' };
     case 'Unknown': return { label: vscode.l10n.t('Unknown status'), icon: 'question', color: 'partnerCenter.unknownForeground', badge: '?' };
     case 'NotVetted': return { label: vscode.l10n.t('Held (no vetting)'), icon: 'verified', color: 'partnerCenter.approvedForeground', badge: 'H' };
-    case 'None': return { label: vscode.l10n.t('No qualification'), icon: 'circle-slash', color: 'partnerCenter.uncheckedForeground', badge: '0' };
+    case 'None': return { label: vscode.l10n.t('No qualification'), icon: 'circle-slash', color: 'partnerCenter.uncheckedForeground', badge: '\u2205' };
     case 'Error': return { label: vscode.l10n.t('Error'), icon: 'warning', color: 'partnerCenter.errorForeground', badge: '!' };
-    case 'Unchecked': return { label: vscode.l10n.t('Never checked'), icon: 'circle-large-outline', color: 'partnerCenter.uncheckedForeground', badge: '-' };
+    // the row says "not checked" and its icon is an empty circle: a badge would add nothing
+    case 'Unchecked': return { label: vscode.l10n.t('Not checked'), icon: 'circle-large-outline', color: 'partnerCenter.uncheckedForeground', badge: '' };
   }
 }
 
 export function statusLabel(status: VettingStatus, raw?: string): string {
   return status === 'Unknown' && raw ? vscode.l10n.t('Unknown status "{0}"', singleLine(raw, 64)) : look(status).label;
+}
+
+/** What a tenant badge means, for the decoration's tooltip: "A: Approved. Badges: A approved, R in review...". */
+export function badgeLegend(state: TenantState): string {
+  const l = look(state);
+  const all = (['Approved', 'InReview', 'Denied', 'Unknown', 'NotVetted', 'None', 'Error'] as const).map((s) => `${look(s).badge} ${look(s).label.toLocaleLowerCase(vscode.env.language)}`).join(', ');
+  return `${l.badge ? `${l.badge}: ` : ''}${l.label}. ${vscode.l10n.t('Badges: {0} (the most significant status of the tenant).', all)}`;
+}
+
+/** Short names that fit a narrow side bar; the tooltip and the child rows keep the full ones. */
+const SHORT_NAMES: Record<string, string> = { GovernmentCommunityCloud: 'GCC', StateOwnedEntity: 'SOE' };
+
+/**
+ * A tenant's qualifications in a few words, for its row: "Education Approved", "GCC Approved · SOE",
+ * "Education Denied: Not an Academic Domain". A qualification held without vetting is just its name.
+ */
+export function qualificationsSummary(qualifications: readonly Qualification[]): string {
+  if (qualifications.length === 0) return vscode.l10n.t('No qualification');
+  // the most significant first (as the row's icon), those held without vetting last
+  const order: VettingStatus[] = ['Denied', 'InReview', 'Unknown', 'Approved', 'NotVetted'];
+  const sorted = [...qualifications].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return sorted.map((q) => {
+    const name = SHORT_NAMES[q.name] ?? q.name;
+    if (q.status === 'NotVetted') return name;
+    const text = `${name} ${statusLabel(q.status, q.rawStatus)}`;
+    return q.status === 'Denied' && q.reason ? `${text}: ${q.reason}` : text;
+  }).join(' · ');
 }
 
 export function icon(state: TenantState): vscode.ThemeIcon {

@@ -20,8 +20,11 @@ export interface RefreshReport {
 
 const EMPTY: RefreshReport = { succeeded: 0, failed: 0, cancelled: 0 };
 
-export class Refresher {
+export class Refresher implements vscode.Disposable {
   private running?: Promise<RefreshReport>;
+  private readonly signInNeeded = new vscode.EventEmitter<void>();
+  /** A refresh found nobody signed in (the view says so, besides the notification). */
+  readonly onDidNeedSignIn = this.signInNeeded.event;
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +60,7 @@ export class Refresher {
       return EMPTY;
     }
     if (!(await this.connection.isSignedIn())) {
+      this.signInNeeded.fire();
       void showFailure(new PartnerCenterError('auth-required', vscode.l10n.t('Sign in to Partner Center to check qualifications.')));
       return EMPTY;
     }
@@ -96,6 +100,10 @@ export class Refresher {
     this.logger.info(`refresh: ${report.succeeded} ok, ${report.failed} failed, ${report.cancelled} cancelled of ${total} in ${Date.now() - started} ms (correlation ${summary.correlationId})`);
     this.reportFailures(failures, total);
     return report;
+  }
+
+  dispose(): void {
+    this.signInNeeded.dispose();
   }
 
   /** One message per batch: sign-in problems first (they affect every tenant), else a count. */

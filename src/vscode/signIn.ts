@@ -88,6 +88,7 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
   if (credential) await secrets.store(APP_CREDENTIAL_KEY, JSON.stringify(credential));
   await connection.reset();
 
+  let deviceCommand: (vscode.Disposable & { id: string }) | undefined;
   try {
     const live = await connection.get();
     const who = await vscode.window.withProgress(
@@ -103,17 +104,16 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
           const account = method === 'browser'
             ? await live.user.signInWithBrowser(async (url) => { await vscode.env.openExternal(vscode.Uri.parse(url)); }, abort.signal)
             : await live.user.signInWithDeviceCode((p) => {
-                progress.report({ message: vscode.l10n.t('enter code {0} at {1}', p.userCode, p.verificationUri) });
-                const open = vscode.l10n.t('Copy Code and Open');
-                void vscode.window.showInformationMessage(vscode.l10n.t('To sign in to Partner Center, open {0} and enter the code {1}.', p.verificationUri, p.userCode), open)
-                  .then(async (pick) => {
-                    if (pick !== open) return;
-                    await vscode.env.clipboard.writeText(p.userCode);
-                    await vscode.env.openExternal(vscode.Uri.parse(p.verificationUri));
-                  });
+                // the code and the page live in this progress notification, so they go when sign-in ends or is
+                // cancelled (as VS Code's own account sign-ins do); a separate message would outlive it
+                deviceCommand?.dispose();
+                deviceCommand = registerDeviceCodeCommand(p.userCode, p.verificationUri);
+                progress.report({ message: deviceCodeMessage(deviceCommand.id, p.userCode, p.verificationUri) });
+                logger.info(`sign-in: device code shown, waiting for ${p.verificationUri}`);
               }, abort.signal);
           return account.username;
         } finally {
+          deviceCommand?.dispose();
           abort.dispose();
         }
       },
@@ -130,6 +130,25 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
     void showFailure(e, vscode.l10n.t('Sign-in failed'));
     return false;
   }
+}
+
+let deviceCommands = 0;
+
+/** A command for the notification's "Copy Code and Open" link, alive while this sign-in waits. */
+function registerDeviceCodeCommand(userCode: string, verificationUri: string): vscode.Disposable & { id: string } {
+  const id = `partnerCenter.signIn.copyDeviceCode.${++deviceCommands}`;
+  const registration = vscode.commands.registerCommand(id, async () => {
+    // the clipboard may be refused (VS Code for the Web on plain HTTP): the code stays in the notification
+    await vscode.env.clipboard.writeText(userCode).then(undefined, () => undefined);
+    // VS Code for the Web forwards a loopback page through its own /proxy/<port>/ path
+    await vscode.env.openExternal(await vscode.env.asExternalUri(vscode.Uri.parse(verificationUri)));
+  });
+  return { id, dispose: () => registration.dispose() };
+}
+
+function deviceCodeMessage(commandId: string, userCode: string, verificationUri: string): string {
+  const open = `[${vscode.l10n.t('Copy Code and Open')}](command:${commandId})`;
+  return vscode.l10n.t('enter the code {0} at [{1}]({1}). {2}', userCode, verificationUri, open);
 }
 
 export async function signOut(connection: Connection, secrets: vscode.SecretStorage, logger: Logger): Promise<void> {

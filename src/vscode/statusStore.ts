@@ -1,7 +1,7 @@
 // The tenant status book, remembered in workspace state across restarts, with change events that carry
 // the tenants that changed (for the tree and the decorations).
 import * as vscode from 'vscode';
-import { TenantFailure, TenantStatusBook } from '../core/model/tenantStatus';
+import { TenantFailure, TenantStatus, TenantStatusBook } from '../core/model/tenantStatus';
 import { QualificationsResult } from '../core/model/qualification';
 
 const KEY = 'partnerCenter.tenantStatus.v1';
@@ -26,8 +26,19 @@ export class StatusStore implements vscode.Disposable {
     this.touch([tenantId]);
   }
 
+  /** Every known answer is now from before sign-out (until refreshed). */
+  markSignedOut(): void {
+    const ids = this.book.markSignedOut();
+    if (ids.length) this.touch(ids);
+  }
+
   forget(tenantId: string): void {
     this.book.forget(tenantId);
+    this.touch([tenantId]);
+  }
+
+  restore(tenantId: string, status: TenantStatus): void {
+    this.book.restore(tenantId, status);
     this.touch([tenantId]);
   }
 

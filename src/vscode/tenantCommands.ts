@@ -1,5 +1,5 @@
-// Add Tenant, Remove Tenant, Look Up Qualification, Copy Tenant ID: edits go to the customers setting of
-// the folder (or workspace) the tenant belongs to.
+// Add Tenant, Look Up Qualification: edits go to the customers setting of the folder (or workspace) the
+// tenant belongs to (Remove Tenant: ./removeTenant).
 import * as vscode from 'vscode';
 import { ConfiguredTenant } from '../core/model/customerEntries';
 import { QualificationsResult } from '../core/model/qualification';
@@ -9,7 +9,7 @@ import { Connection } from './connection';
 import { statusLabel, formatDate } from './presentation';
 import { SECTION } from './settings';
 import { StatusStore } from './statusStore';
-import { CustomersTree, TenantNode } from './tree';
+import { CustomersTree } from './tree';
 import { showFailure } from './userMessages';
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | null> {
@@ -23,7 +23,7 @@ function targetOf(folder: vscode.WorkspaceFolder | undefined): vscode.Configurat
   return (vscode.workspace.workspaceFolders.length > 1 && folder) ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Workspace;
 }
 
-function settingAt(folder: vscode.WorkspaceFolder | undefined): { config: vscode.WorkspaceConfiguration; target: vscode.ConfigurationTarget; entries: unknown[] } {
+export function settingAt(folder: vscode.WorkspaceFolder | undefined): { config: vscode.WorkspaceConfiguration; target: vscode.ConfigurationTarget; entries: unknown[] } {
   const config = vscode.workspace.getConfiguration(SECTION, folder?.uri);
   const target = targetOf(folder);
   const i = config.inspect<unknown[]>('customers');
@@ -52,19 +52,6 @@ export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}): 
   entries.push(name?.trim() ? { tenantId, name: name.trim() } : tenantId);
   await config.update('customers', entries, target);
   return tenantId;
-}
-
-export async function removeTenant(node: TenantNode | undefined, store: StatusStore): Promise<boolean> {
-  if (!node) return false;
-  const { config, target, entries } = settingAt(node.folder);
-  const keep = entries.filter((e) => normalizeTenantId(typeof e === 'string' ? e : (e as { tenantId?: unknown })?.tenantId) !== node.tenant.tenantId);
-  if (keep.length === entries.length) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not set in this workspace\'s settings; remove it where it is configured.', node.tenant.tenantId));
-    return false;
-  }
-  await config.update('customers', keep, target);
-  store.forget(node.tenant.tenantId);
-  return true;
 }
 
 export function describeResult(r: QualificationsResult): string {

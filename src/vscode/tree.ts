@@ -5,7 +5,7 @@ import { ConfiguredTenant, EntryProblem } from '../core/model/customerEntries';
 import { Qualification } from '../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
 import { codeText, markdownText, singleLine } from '../core/display/safeText';
-import { ago, formatDate, icon, look, statusLabel } from './presentation';
+import { ago, formatDate, icon, look, qualificationsSummary, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from './settings';
 import { StatusStore } from './statusStore';
 
@@ -36,17 +36,23 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private groups: FolderCustomers[] = [];
+  private names = new Map<string, string>();
   private pending?: NodeJS.Timeout;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
 
+  private readonly storeChanged: vscode.Disposable;
+
   constructor(private readonly store: StatusStore) {
     this.reload();
+    // every change of what is known repaints the rows (refresh, look-up, sign-out, undo), coalesced
+    this.storeChanged = store.onDidChange(() => this.refreshSoon());
   }
 
   /** Re-reads the customers setting. */
   reload(): void {
     this.groups = readCustomers();
+    this.names = new Map(this.tenants.flatMap((t) => (t.name ? [[t.tenantId, t.name] as const] : [])));
     this.changed.fire(undefined);
   }
 
@@ -65,6 +71,11 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Each configured tenant once, even when two folders list it. */
   get tenantIds(): string[] {
     return [...new Set(this.tenants.map((t) => t.tenantId))];
+  }
+
+  /** The configured name of a tenant, if any (for log lines and messages). */
+  nameOf(tenantId: string): string | undefined {
+    return this.names.get(tenantId);
   }
 
   get problems(): EntryProblem[] {
@@ -150,7 +161,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const item = new vscode.TreeItem(node.problem.message, vscode.TreeItemCollapsibleState.None);
         item.id = `problem:${node.folder?.uri.toString()}:${node.problem.index}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = vscode.l10n.t('Fix this entry of partnerCenter.customers in the workspace settings.');
+        item.tooltip = vscode.l10n.t('Click to open the settings file at this entry of partnerCenter.customers.');
         item.contextValue = 'problem';
         item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
         return item;
@@ -187,24 +198,29 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
-    // when it was checked matters more than the id (also in the tooltip) when the row is narrow
-    item.description = [checkedText(status), tenant.name ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
+    // what the tenant holds leads (the side bar is narrow); then how old that is. The id is in the tooltip.
+    item.description = [status?.lastGood ? qualificationsSummary(status.lastGood.qualifications) : undefined, checkedText(status)].filter(Boolean).join(' · ');
     item.accessibilityInformation = { label: `${singleLine(tenant.name ?? tenant.tenantId)}, ${look(state).label}` };
     return item;
   }
 
   dispose(): void {
     if (this.pending) clearTimeout(this.pending);
+    this.storeChanged.dispose();
     this.changed.dispose();
   }
 }
 
+/** The age of what the row shows: "5 min ago", "failed just now", "yesterday (from last session)". */
 function checkedText(s: TenantStatus | undefined): string {
-  if (!s) return vscode.l10n.t('never checked');
+  if (!s) return vscode.l10n.t('not checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
-  const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : vscode.l10n.t('checked {0}', ago(at));
-  // "from last session" qualifies the time shown: not a failure of this session
-  return s.stale && (!s.lastGood || at === s.lastGood.checkedAt) ? vscode.l10n.t('{0} (from last session)', when) : when;
+  const failed = !!s.failure && at === s.failure.at;
+  const when = failed ? vscode.l10n.t('failed {0}', ago(at)) : ago(at);
+  // these qualify the answer shown, not a failure of this session
+  if (failed) return when;
+  if (s.signedOut) return vscode.l10n.t('{0} (before sign-out)', when);
+  return s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
 }
 
 function failureDetail(s: TenantStatus): string {
@@ -234,11 +250,12 @@ function tenantTooltip(t: ConfiguredTenant, s: TenantStatus | undefined, state: 
     } else {
       md.appendMarkdown(`${vscode.l10n.t('No qualification.')}\n\n`);
     }
-    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${new Date(good.checkedAt).toLocaleString(vscode.env.language)}${s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : ''}\n\n`);
+    const from = s?.signedOut ? ` ${vscode.l10n.t('(before sign-out)')}` : s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : '';
+    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${new Date(good.checkedAt).toLocaleString(vscode.env.language)}${from}\n\n`);
     if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${codeText(good.requestId)}\`\n\n`);
   }
   if (s?.failure) md.appendMarkdown(`$(warning) ${markdownText(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${codeText(s.failure.requestId)}\`)` : ''}\n\n`);
-  if (!s) md.appendMarkdown(vscode.l10n.t('Never checked: run Refresh.'));
+  if (!s) md.appendMarkdown(vscode.l10n.t('Not checked yet: run Refresh.'));
   return md;
 }
 

@@ -55,12 +55,28 @@ async function widenSideBar(page, width = 620) {
   await page.mouse.up();
 }
 
+/** Installs the extension at `ext` into `extensionsDir` as a link (its profile manifest points at the folder). */
+function linkExtension(ext, extensionsDir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ext, 'package.json'), 'utf8'));
+  const id = `${pkg.publisher}.${pkg.name}`;
+  const folder = `${id}-${pkg.version}`;
+  fs.mkdirSync(extensionsDir, { recursive: true });
+  fs.symlinkSync(ext, path.join(extensionsDir, folder), 'dir');
+  const location = { $mid: 1, path: path.join(extensionsDir, folder), scheme: 'file' };
+  fs.writeFileSync(path.join(extensionsDir, 'extensions.json'), JSON.stringify([{
+    identifier: { id }, version: pkg.version, location, relativeLocation: folder,
+    metadata: { installedTimestamp: Date.now(), source: 'vsix', pinned: true },
+  }]));
+}
+
 /**
  * @param {object} o
  * @param {string} o.server code-server package dir
  * @param {string} [o.node] node binary for the server (defaults to this process's)
  * @param {string[]} [o.vscodeOptions] passed as --vscode-option
  * @param {string} o.ext extensionDevelopmentPath
+ * @param {boolean} [o.installed] load `ext` as an installed extension instead (the demo): VS Code 1.139 reads
+ *   development options only with the smoke-test driver on, and that driver also turns off notification toasts
  * @param {string} [o.tests] extensionTestsPath (omit for UI tests / demo)
  * @param {string} [o.workspace] folder to open
  * @param {'dark'|'light'} [o.theme]
@@ -84,6 +100,7 @@ async function startCodeServer(o) {
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), settings);
   fs.writeFileSync(path.join(userData, 'Machine', 'settings.json'), settings);
   fs.mkdirSync(path.join(tmp, 't'));
+  if (o.installed) linkExtension(path.resolve(o.ext), path.join(tmp, 'extensions'));
   const port = o.port || (await freePort());
   const host = o.host || '127.0.0.1';
   const args = [
@@ -142,7 +159,7 @@ async function startCodeServer(o) {
   }
   log(`code-server up on ${host}:${port}`);
   const remote = (p) => `vscode-remote://${host}:${port}${path.resolve(p)}`;
-  const payload = [['extensionDevelopmentPath', remote(o.ext)], ['skipWelcome', 'true']];
+  const payload = [...(o.installed ? [] : [['extensionDevelopmentPath', remote(o.ext)]]), ['skipWelcome', 'true']];
   if (o.tests) payload.push(['extensionTestsPath', remote(o.tests)]);
   const opened = path.resolve(o.workspace || process.cwd());
   const what = opened.endsWith('.code-workspace') ? 'workspace' : 'folder';
@@ -161,9 +178,12 @@ async function startCodeServer(o) {
     // ignoreHTTPSErrors: pages the extension opens (browser sign-in) are served by the simulator's own CA
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: o.theme === 'light' ? 'light' : 'dark', ignoreHTTPSErrors: true });
     // code-server forwards loopback URLs an extension opens through its own plain-HTTP /proxy/<port>/ path;
-    // the simulator speaks HTTPS, so send the browser to it directly, as desktop VS Code would open it
+    // send the browser sign-in to the simulator directly, as desktop VS Code would open it
     await context.route(/\/proxy\/\d+\//, (route) => {
       const [, port, rest] = /\/proxy\/(\d+)(\/.*)$/.exec(route.request().url());
+      // the device-code page goes through code-server's own forwarding, as in a user's browser (the simulator
+      // answers its sign-in pages in plain HTTP too)
+      if (/\/devicelogin(\?|$)/.test(rest)) return route.continue();
       log(`the extension opened ${route.request().url().slice(0, 160)}`);
       return route.fulfill({ status: 302, headers: { location: `https://127.0.0.1:${port}${rest}` } });
     });
@@ -172,7 +192,7 @@ async function startCodeServer(o) {
       const line = util.format(...(a || []));
       const shot = /^@@screenshot (\S+)$/.exec(line.trim());
       if (shot) {
-        await widenSideBar(page);
+        // at the side bar's default width: what a user sees first
         await page.mouse.move(1200, 780);
         await page.waitForTimeout(400);
         fs.mkdirSync(path.dirname(shot[1]), { recursive: true });

@@ -28,12 +28,23 @@ describe('Multi-root workspace', () => {
     assert.deepStrictEqual(top.map((n) => n.kind), ['folder', 'folder', 'folder']);
     assert.deepStrictEqual(await groups(), {
       [vscode.workspace.name!]: ['Contoso University'],
-      alpha: ['entry 1: "not-a-guid" is not a tenant id (GUID)', 'Fabrikam School District'],
+      alpha: ['entry 2: "not-a-guid" is not a tenant id (GUID)', 'Fabrikam School District'],
       beta: ['00000000-0000-4000-8000-000000000001', 'Northwind Traders'],
     });
     const alpha = api.tree.getChildren(top[1]).find((n) => n.kind === 'tenant')!;
     assert.deepStrictEqual(top.map((n) => api.tree.getTreeItem(n).description), ['1 tenant', '1 tenant · 1 to fix', '2 tenants']);
     assert.strictEqual((api.tree.getParent(alpha) as Extract<Node, { kind: 'folder' }>).group.folder?.name, 'alpha');
+  });
+
+  it('a warning row opens its folder\'s settings file with the entry selected', async () => {
+    const { api } = await getWorld();
+    const alphaGroup = api.tree.getChildren().find((n) => n.kind === 'folder' && n.group.folder?.name === 'alpha')!;
+    const problem = api.tree.getChildren(alphaGroup).find((n) => n.kind === 'problem')!;
+    const item = api.tree.getTreeItem(problem);
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor('alpha\'s settings file', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(root, 'alpha', '.vscode', 'settings.json') && vscode.window.activeTextEditor);
+    assert.strictEqual(editor.document.getText(editor.selection), '"not-a-guid"');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
   it('refreshes every folder\'s tenants, a tenant listed twice once, and decorates them', async () => {

@@ -29,7 +29,7 @@ describe('Refresh against the simulator', () => {
     const report = await vscode.commands.executeCommand<{ succeeded: number }>('partnerCenter.refreshAll');
     assert.strictEqual(report.succeeded, 0);
     assert.strictEqual(w.sim.api.stats.requests, before);
-    assert.match(String(w.api.view.message), /Not signed in/);
+    assert.match(String(w.api.view.message), /Refresh needs sign-in/);
   });
 
   it('fetches every tenant: each status in the tree, its decoration and the view counts', async () => {
@@ -42,7 +42,7 @@ describe('Refresh against the simulator', () => {
       [DEMO_TENANTS.inReview, 'R', 'partnerCenter.inReviewForeground'],
       [DEMO_TENANTS.denied, 'D', 'partnerCenter.deniedForeground'],
       [DEMO_TENANTS.unknownStatus, '?', 'partnerCenter.unknownForeground'],
-      [DEMO_TENANTS.none, '0', 'partnerCenter.uncheckedForeground'],
+      [DEMO_TENANTS.none, '\u2205', 'partnerCenter.uncheckedForeground'],
       [DEMO_TENANTS.noRelationship, '!', 'partnerCenter.errorForeground'],
       [DEMO_TENANTS.flaky, 'A', 'partnerCenter.approvedForeground'],
     ];
@@ -64,8 +64,8 @@ describe('Refresh against the simulator', () => {
     const tooltip = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(denied), denied).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /Not an Academic Domain/);
     assert.match(tooltip.value, /Request id: `[0-9a-f-]{36}`/);
-    assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /checked/);
-    assert.strictEqual(w.api.view.description, '5 approved, 1 in review, 1 denied, 1 unknown, 2 none, 3 failed');
+    assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /^Education Approved · /);
+    assert.strictEqual(w.api.view.description, '5 approved, 1 in review, 1 denied, 1 unknown, 2 no qualification, 3 failed');
   });
 
   it('keeps the last good status visible when a later refresh fails', async () => {

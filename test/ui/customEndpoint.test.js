@@ -45,7 +45,6 @@ for (const runtime of selectedRuntimes()) {
       session = await startUiSession({ runtime, theme: 'dark', customers, apiBaseUrl: REMOTE });
       ({ sim, page, secret } = session);
       await ui.openView(page);
-      await ui.widenSideBar(page);
     });
 
     afterEach(function () { return session?.afterEach(this.currentTest); });

@@ -21,12 +21,13 @@ const APP_CLIENT_ID = 'c0c0c0c0-0000-4000-8000-00000000000c';
  * @param {unknown[]} o.customers the workspace's partnerCenter.customers
  * @param {string} [o.apiBaseUrl] API endpoint in place of the simulator's (its sign-in authority stays)
  * @param {object} [o.settings] more user settings
+ * @param {object} [o.simulator] more simulator options (e.g. autoApproveDeviceCodes: false)
  */
 async function startUiSession(o) {
   const secret = `sim-${crypto.randomBytes(18).toString('base64url')}`;
   const shots = path.join(root, 'artifacts', 'screenshots', o.runtime.name);
   fs.mkdirSync(shots, { recursive: true });
-  const sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret }] });
+  const sim = await startSimulator({ confidentialApps: [{ clientId: APP_CLIENT_ID, secret }], ...o.simulator });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-ui-'));
   const caFile = path.join(dir, 'ca.pem');
   fs.writeFileSync(caFile, sim.caCert);
@@ -61,7 +62,7 @@ async function startUiSession(o) {
     throw e;
   }
   return {
-    sim, vs, page: vs.page, secret, shots, close,
+    sim, vs, page: vs.page, secret, shots, close, workspace,
     async afterEach(test) {
       if (test?.state !== 'failed') return;
       failed = true;

@@ -1,15 +1,16 @@
 // Reads the `partnerCenter.customers` setting: each entry a tenant id or {tenantId, name}. Bad entries never
-// break the list: each becomes a problem naming the entry index and what is wrong.
+// break the list: each becomes a problem naming the entry (counted from 1, as people count) and what is wrong.
 import { normalizeTenantId } from './tenantId';
 
 export interface ConfiguredTenant {
   readonly tenantId: string;
   readonly name?: string;
-  /** Index of the entry in the setting, for "open setting" actions. */
+  /** Index (from 0) of the entry in the setting, for "open setting" actions. */
   readonly index: number;
 }
 
 export interface EntryProblem {
+  /** Index (from 0) of the entry in the setting; -1 for the setting as a whole. */
   readonly index: number;
   readonly message: string;
 }
@@ -40,28 +41,34 @@ export function parseCustomerEntries(raw: unknown): CustomerEntries {
     raw = raw.slice(0, MAX_ENTRIES);
   }
   (raw as unknown[]).forEach((entry: unknown, index) => {
+    const at = `entry ${index + 1}`;
     let idValue: unknown = entry;
     let name: string | undefined;
     if (entry && typeof entry === 'object' && !Array.isArray(entry)) {
       const o = entry as Record<string, unknown>;
       idValue = o.tenantId;
-      if (o.name !== undefined && typeof o.name !== 'string') return problems.push({ index, message: `entry ${index}: "name" must be text` });
+      if (o.name !== undefined && typeof o.name !== 'string') return problems.push({ index, message: `${at}: "name" must be text` });
       if (typeof o.name === 'string' && o.name.length > MAX_NAME_LENGTH) {
         // trim only what is kept: trimming a million characters on every reload is the stall this avoids
         name = `${o.name.slice(0, MAX_NAME_LENGTH * 2).trim().slice(0, MAX_NAME_LENGTH - 1)}…`;
-        problems.push({ index, message: `entry ${index}: "name" is ${o.name.length.toLocaleString('en-US')} characters; shown cut to ${MAX_NAME_LENGTH}` });
+        problems.push({ index, message: `${at}: "name" is ${o.name.length.toLocaleString('en-US')} characters; shown cut to ${MAX_NAME_LENGTH}` });
       } else {
         name = typeof o.name === 'string' && o.name.trim() ? o.name.trim() : undefined;
       }
-      if (idValue === undefined) return problems.push({ index, message: `entry ${index}: missing "tenantId"` });
+      if (idValue === undefined) return problems.push({ index, message: `${at}: missing "tenantId"` });
     } else if (typeof entry !== 'string') {
-      return problems.push({ index, message: `entry ${index}: ${show(entry)} is not a tenant id or {"tenantId", "name"}` });
+      return problems.push({ index, message: `${at}: ${show(entry)} is not a tenant id or {"tenantId", "name"}` });
     }
     const tenantId = normalizeTenantId(idValue);
-    if (!tenantId) return problems.push({ index, message: `entry ${index}: ${show(idValue)} is not a tenant id (GUID)` });
+    if (!tenantId) return problems.push({ index, message: `${at}: ${show(idValue)} is not a tenant id (GUID)` });
     const first = seen.get(tenantId);
-    if (first !== undefined) return problems.push({ index, message: `entry ${index}: duplicate of entry ${first} (${tenantId})` });
-    seen.set(tenantId, index);
+    if (first !== undefined) {
+      // the tenant stays listed once; a name given only on the later entry is not lost
+      const kept = tenants[first]!;
+      if (name && !kept.name) tenants[first] = { ...kept, name };
+      return problems.push({ index, message: `${at}: duplicate of entry ${kept.index + 1} (${tenantId})` });
+    }
+    seen.set(tenantId, tenants.length);
     tenants.push({ tenantId, ...(name ? { name } : {}), index });
     return undefined;
   });

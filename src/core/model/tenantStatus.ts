@@ -16,6 +16,8 @@ export interface TenantStatus {
   readonly failure?: TenantFailure;
   /** Loaded from an earlier session and not refreshed since. */
   readonly stale?: boolean;
+  /** Checked before the user signed out and not refreshed since. */
+  readonly signedOut?: boolean;
 }
 
 export type TenantState = VettingStatus | 'None' | 'Error' | 'Unchecked';
@@ -41,11 +43,27 @@ export class TenantStatusBook {
   failed(tenantId: string, failure: TenantFailure): void {
     const prev = this.map.get(tenantId);
     // stale describes the last good answer: a fresh failure is not from the last session
-    this.map.set(tenantId, prev?.lastGood ? { lastGood: prev.lastGood, failure, ...(prev.stale ? { stale: true } : {}) } : { failure });
+    this.map.set(tenantId, prev?.lastGood ? { lastGood: prev.lastGood, failure, ...(prev.stale ? { stale: true } : {}), ...(prev.signedOut ? { signedOut: true } : {}) } : { failure });
+  }
+
+  /** After sign-out every known answer is from before it (until refreshed); returns the tenants marked. */
+  markSignedOut(): string[] {
+    const marked: string[] = [];
+    for (const [id, s] of this.map) {
+      if (s.signedOut) continue;
+      this.map.set(id, { ...s, signedOut: true });
+      marked.push(id);
+    }
+    return marked;
   }
 
   forget(tenantId: string): void {
     this.map.delete(tenantId);
+  }
+
+  /** Puts back what forget() removed (undo). */
+  restore(tenantId: string, status: TenantStatus): void {
+    this.map.set(tenantId, status);
   }
 
   /** Counts of tenants by state, among `tenantIds`. */

@@ -50,7 +50,7 @@ export class IdentityService {
   constructor(private readonly o: IdentityOptions) {}
 
   approveDeviceCode(userCode: string): boolean {
-    for (const g of this.deviceCodes.values()) if (g.userCode === userCode) return (g.approved = true);
+    for (const g of this.deviceCodes.values()) if (g.userCode === userCode && g.expires > Date.now()) return (g.approved = true);
     return false;
   }
 
@@ -87,18 +87,25 @@ export class IdentityService {
       send(res, 200, { tenant_discovery_endpoint: `${this.o.origin()}/${tenant}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }] });
       return true;
     }
-    if (what === 'devicelogin') {
-      const code = url.searchParams.get('code') ?? '';
-      const ok = this.approveDeviceCode(code);
-      res.writeHead(ok ? 200 : 404, { 'content-type': 'text/html' }).end(ok ? '<h1>Signed in to the Partner Center simulator. You can close this page.</h1>' : '<h1>Unknown code</h1>');
-      return true;
-    }
+    if (what === 'devicelogin') return this.deviceLogin(res, url), true;
     if (what.endsWith('authorize')) return this.authorize(res, url, tenant), true;
     const params = form(await readBody(req));
     if (what.endsWith('devicecode')) return this.deviceCode(res, params, tenant), true;
     this.tokenRequests++;
     this.token(res, params, tenant);
     return true;
+  }
+
+  /** The page a person opens to enter the device code: a form, or the answer to it (?code=...). */
+  private deviceLogin(res: ServerResponse, url: URL): void {
+    const code = url.searchParams.get('code')?.trim().toUpperCase();
+    const page = (status: number, body: string) => res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+      .end(`<!DOCTYPE html><html><head><title>Partner Center simulator: sign in</title></head><body style="font-family:sans-serif;margin:3em">${body}</body></html>`);
+    if (code && this.approveDeviceCode(code)) return void page(200, '<h1>Signed in to the Partner Center simulator</h1><p>You can close this page and go back to VS Code.</p>');
+    // the action is relative: the page also works behind a proxy path (code-server's /proxy/<port>/)
+    page(code ? 404 : 200, `<h1>Enter the code</h1>${code ? `<p id="error">Unknown or expired code "${escapeHtml(code)}".</p>` : ''}`
+      + '<form method="GET" action="devicelogin"><label>Code <input name="code" autofocus autocomplete="off"></label> <button>Next</button></form>'
+      + '<p>The Partner Center simulator signs you in as Partner Admin (admin@partner.onmicrosoft.com).</p>');
   }
 
   private deviceCode(res: ServerResponse, p: Record<string, string>, tenant: string): void {

@@ -1,7 +1,12 @@
 // The local Partner Center simulator: one HTTPS server on 127.0.0.1 serving a minimal Entra ID and the
 // Partner Center API. It is the embedded default for the demo, the peer of every test and the backend of
 // the benchmark. Start it with startSimulator(); the CLI (npm run simulator) wraps the same call.
+// The same port also answers plain HTTP, for the sign-in pages a person opens only (device code, browser
+// sign-in): VS Code for the Web (code-server) forwards a loopback page through its /proxy/<port>/ path,
+// which speaks plain HTTP to the port. Tokens and the API stay on TLS.
+import * as http from 'http';
 import * as https from 'https';
+import * as net from 'net';
 import type { AddressInfo } from 'net';
 import type { Socket } from 'net';
 import { SimulatedCustomer, demoCustomers } from './customers';
@@ -96,13 +101,31 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 500, description: String(e) }));
     });
   });
-  server.on('connection', (s: Socket) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  const pages = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (req.method === 'GET' && /^\/[^/]+\/(devicelogin|oauth2\/v2\.0\/authorize)$/.test(url.pathname)) {
+      void identity.handle(req, res, url).catch(() => res.destroy());
+      return;
+    }
+    res.writeHead(426, { 'content-type': 'text/plain', upgrade: 'TLS/1.2' }).end('Use HTTPS: plain HTTP serves only the sign-in pages.');
   });
-  origin = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // one port, two protocols: a TLS connection starts with a handshake record (0x16)
+  const listener = net.createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.once('data', (first) => {
+      socket.pause();
+      socket.unshift(first);
+      (first[0] === 0x16 ? server : pages).emit('connection', socket);
+      process.nextTick(() => socket.resume());
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  origin = `https://127.0.0.1:${(listener.address() as AddressInfo).port}`;
 
   return {
     origin,
@@ -128,7 +151,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     revokeRefreshTokens() { identity.revokedBefore = Date.now(); },
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
-      server.close(() => resolve());
+      listener.close(() => resolve());
     }),
   };
 }
