@@ -6,6 +6,7 @@ import { SimulatedCustomer } from './customers';
 import { FaultState, HTML_ERROR_PAGE, SEED_DOCUMENT_BODY } from './faults';
 import { readBody, send } from './http';
 import { Claims, TokenSigner } from './jwt';
+import { TimelineState } from './vettingTimeline';
 
 export interface ApiOptions {
   readonly signer: TokenSigner;
@@ -21,6 +22,8 @@ export interface ApiOptions {
   globalFaults: FaultState[];
   /** Tokens issued (epoch ms) up to this are refused as expired. */
   tokensExpireBefore: number;
+  /** When the first token was issued (timelines that start on sign-in). */
+  readonly signedInAt?: () => number | undefined;
 }
 
 export interface RequestRecord {
@@ -44,7 +47,7 @@ const pcError = (res: ServerResponse, status: number, code: string | number, des
   send(res, status, { code, description, data: [], source: 'PartnerFD' }, extra);
 
 export class PartnerCenterApi {
-  readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState }>();
+  readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState; timelineState?: TimelineState }>();
   readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
   private readonly window = new Map<string, number[]>();
 
@@ -53,7 +56,15 @@ export class PartnerCenterApi {
   }
 
   upsert(c: SimulatedCustomer): void {
-    this.customers.set(c.tenantId.toLowerCase(), { ...c, faultState: c.fault ? new FaultState(c.fault) : undefined });
+    this.customers.set(c.tenantId.toLowerCase(), { ...c, faultState: c.fault ? new FaultState(c.fault) : undefined, timelineState: c.vettingTimeline ? new TimelineState(c.vettingTimeline) : undefined });
+  }
+
+  /** Sets (or with undefined, ends) a customer's vetting timeline; its clock and request count start again. */
+  setTimeline(tenantId: string, timeline: SimulatedCustomer['vettingTimeline']): void {
+    const c = this.customers.get(tenantId.toLowerCase());
+    if (!c) throw new Error(`simulator: no customer ${tenantId}`);
+    c.vettingTimeline = timeline;
+    c.timelineState = timeline ? new TimelineState(timeline) : undefined;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -127,7 +138,7 @@ export class PartnerCenterApi {
       await delay(fault.spec.latencyMs ?? 1000);
     }
     if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
-    const list = c.qualifications;
+    const list = c.timelineState ? c.timelineState.answer(c.qualifications, Date.now(), this.o.signedInAt?.()) : c.qualifications;
     send(res, 200, c.shape === 'wrapped' ? { qualifications: list } : list);
   }
 
