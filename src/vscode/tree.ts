@@ -21,6 +21,13 @@ export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
 export type SortOrder = 'name' | 'status';
 
+/** What another feature adds to rows (src/vscode/changes: since when, what it was, changed by the last refresh). */
+export interface RowNotes {
+  qualification(tenantId: string, q: Qualification): { readonly since?: string; readonly changed?: string } | undefined;
+  /** Markdown appended to the tenant's tooltip. */
+  tenantTooltip(tenantId: string): string | undefined;
+}
+
 export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
 export const qualificationUri = (tenantId: string, name: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/${encodeURIComponent(name)}` });
 export const messageUri = (tenantId: string, state: TenantState) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/-/${state}` });
@@ -36,6 +43,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private pending?: NodeJS.Timeout;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
+  notes?: RowNotes;
 
   constructor(private readonly store: StatusStore) {
     this.reload();
@@ -109,7 +117,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.kind === 'tenant') {
       const status = this.store.book.get(node.tenant.tenantId);
-      item.tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      const tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      const extra = this.notes?.tenantTooltip(node.tenant.tenantId);
+      if (extra) tooltip.appendMarkdown(extra);
+      item.tooltip = tooltip;
     } else if (node.kind === 'qualification') {
       item.tooltip = qualificationTooltip(node.qualification);
     }
@@ -157,8 +168,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const q = node.qualification;
         const item = new vscode.TreeItem(q.name, vscode.TreeItemCollapsibleState.None);
         item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
-        item.description = [statusLabel(q.status, q.rawStatus), q.reason, q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
+        const note = this.notes?.qualification(node.parent.tenant.tenantId, q);
+        item.description = [statusLabel(q.status, q.rawStatus), note?.since, q.reason, q.createdAt ? formatDate(q.createdAt) : undefined, note?.changed].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
+        if (note?.changed) item.label = { label: q.name, highlights: [[0, q.name.length]] };
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
         item.contextValue = 'qualification';
         return item;
