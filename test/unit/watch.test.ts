@@ -203,6 +203,9 @@ describe('watch scheduler', () => {
     assert.ok(nexts.every((n) => n >= 50 * MIN && n <= 50 * MIN + 15 * MIN / 4), 'overdue checks spread over a quarter interval');
     assert.ok(new Set(nexts).size > 30);
 
+    const shorter = rig({ intervalMs: 2000, jitter: 0 }, saved, new FakeClock(r.clock.now()));
+    assert.strictEqual(shorter.scheduler.nextCheck(id(1)), r.clock.now() + 2000, 'a shorter interval (settings changed) brings the next check closer');
+
     for (const bad of [undefined, 'x', { version: 2, tenants: {} }, { version: 1, tenants: { a: { next: 'soon' } } }, { version: 1, tenants: null }]) {
       assert.deepStrictEqual(rig({}, bad).scheduler.watched, []);
     }

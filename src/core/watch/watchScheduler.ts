@@ -158,12 +158,14 @@ export class WatchScheduler {
     const now = this.clock.now();
     for (const [id, e] of Object.entries(saved.tenants)) {
       if (!isObject(e) || !Number.isFinite(e.next) || !Number.isFinite(e.failures)) continue;
-      // overdue after a reload or a closed window: spread out rather than all at once
-      // (and a time further away than any back-off is not believed)
-      const next = (e.next as number) < now ? now + this.spread() : Math.min(e.next as number, now + this.maxBackoff() + this.o.intervalMs);
-      this.entries.set(key(id), { next, failures: Math.max(0, Math.floor(e.failures as number)) });
+      const failures = Math.max(0, Math.floor(e.failures as number));
+      // overdue after a reload or a closed window: spread out rather than all at once; never further away
+      // than this interval (and back-off) gives (the interval may have been shortened since)
+      const cap = now + this.jittered(Math.min(this.o.intervalMs * 2 ** Math.max(0, failures - 1), this.maxBackoff()));
+      const next = (e.next as number) < now ? now + this.spread() : Math.min(e.next as number, cap);
+      this.entries.set(key(id), { next, failures });
     }
-    if (Number.isFinite(saved.pausedUntil)) this.pausedUntil = saved.pausedUntil as number;
+    if (Number.isFinite(saved.pausedUntil)) this.pausedUntil = Math.min(saved.pausedUntil as number, now + this.maxBackoff());
     if (Number.isFinite(saved.throttles)) this.throttles = Math.max(0, Math.floor(saved.throttles as number));
   }
 

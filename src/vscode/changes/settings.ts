@@ -13,16 +13,16 @@ export interface WatchSettings {
 }
 
 /**
- * `development` (the extension runs from source: tests, the demo) lets the undeclared setting
- * partnerCenter.development.watchIntervalSeconds go below the public 15-minute minimum.
+ * `development` (the extension runs from source: tests, the demo) lets a test hook or the undeclared setting
+ * partnerCenter.development.watchIntervalSeconds (settings.json only) go below the public 15-minute minimum.
  */
-export function readWatchSettings(development: boolean): WatchSettings {
+export function readWatchSettings(development: boolean, testIntervalMs?: number): WatchSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
   const minutes = Math.max(MIN_WATCH_MINUTES, Number(c.get<number>('watch.intervalMinutes', 60)) || 60);
-  const devSeconds = development ? Number(c.get<number>('development.watchIntervalSeconds')) : NaN;
+  const devMs = !development ? NaN : testIntervalMs ?? Number(c.get<number>('development.watchIntervalSeconds')) * 1000;
   return {
     enabled: c.get<boolean>('watch.enabled', true) !== false,
-    intervalMs: devSeconds > 0 ? devSeconds * 1000 : minutes * 60_000,
+    intervalMs: devMs > 0 ? devMs : minutes * 60_000,
     maxChecksPerMinute: Math.max(1, Math.floor(readLimits().requestsPerMinute * WATCH_BUDGET_SHARE)),
   };
 }

@@ -17,6 +17,8 @@ export class StatusBar implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
   /** When the last refresh finished in this window. */
   lastRefreshAt?: number;
+  /** Whether the item is shown (StatusBarItem cannot say). */
+  visible = false;
 
   constructor(private readonly store: StatusStore, private readonly tree: CustomersTree, private readonly tracker: ChangeTracker, private readonly watching: () => { count: number; next?: number }) {
     this.item = vscode.window.createStatusBarItem('partnerCenter.summary', vscode.StatusBarAlignment.Left, -100);
@@ -44,6 +46,7 @@ export class StatusBar implements vscode.Disposable {
     const ids = this.tree.tenantIds;
     if (!readStatusBarEnabled() || ids.length === 0) {
       this.item.hide();
+      this.visible = false;
       return;
     }
     const c = this.store.book.counts(ids);
@@ -54,6 +57,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.tooltip = this.tooltip(ids.length, c, approved);
     this.item.accessibilityInformation = { label: vscode.l10n.t('Partner Center: {0} tenants, {1} approved, {2} in review, {3} denied', ids.length, approved, c.InReview, c.Denied) };
     this.item.show();
+    this.visible = true;
   }
 
   private tooltip(total: number, c: Record<TenantState, number>, approved: number): vscode.MarkdownString {

@@ -32,6 +32,7 @@ export class Watcher implements vscode.Disposable {
   private watchTimer?: NodeJS.Timeout;
   private evaluating?: Promise<void>;
   private again = false;
+  private testIntervalMs?: number;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -54,6 +55,12 @@ export class Watcher implements vscode.Disposable {
     return this.scheduler?.running ?? false;
   }
 
+  /** Test hook: a shorter interval (honoured only when the extension runs from source, as tests do). */
+  setIntervalForTests(ms: number | undefined): Promise<void> {
+    this.testIntervalMs = ms;
+    return this.evaluate();
+  }
+
   /** Starts, stops or rebuilds the scheduler from settings and the sign-in state (never prompts). */
   evaluate(): Promise<void> {
     if (this.evaluating) {
@@ -68,7 +75,7 @@ export class Watcher implements vscode.Disposable {
   }
 
   private async doEvaluate(): Promise<void> {
-    const s = readWatchSettings(this.development);
+    const s = readWatchSettings(this.development, this.testIntervalMs);
     if (!this.scheduler || this.settings?.intervalMs !== s.intervalMs || this.settings.maxChecksPerMinute !== s.maxChecksPerMinute) {
       const saved = this.scheduler?.toJSON() ?? this.state.get(WATCH_STATE_KEY);
       this.scheduler?.stop();
