@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
 import { Line, faulty, latencyBound, rateLimited } from './scenarios';
+import { historyOverhead, watchBudget } from './watch';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
   add(rate.lines);
   if (!quick) fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-rate-limited.svg'), rateChartSvg(rate.trace));
   add(await faulty(quick ? 200 : 1000, 8));
+  add(await watchBudget(quick ? 100 : 1000, 15, quick ? 1 : 3, quick ? 600 : 60));
+  add(await historyOverhead(quick ? 200 : 2000, quick ? 20 : 50, 8));
 
   // the packaged (minified) bundle is what users load: measure activation on it
   cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });
