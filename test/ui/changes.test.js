@@ -25,6 +25,12 @@ for (const runtime of selectedRuntimes()) {
      * The notification as a person finds it: a toast, or in the notification center (VS Code 1.13x shows no
      * toasts with the smoke-test driver the harness needs, test/harness/runtimes.js; the center has them all).
      */
+    const hideNotifications = async () => {
+      await page.keyboard.press('Escape');
+      const hide = page.locator('.notifications-center.visible [aria-label^="Hide Notifications"]').first();
+      if (await hide.isVisible().catch(() => false)) await hide.click();
+      await page.waitForTimeout(500);
+    };
     const notification = async (re, timeoutMs) => {
       const toast = page.locator(TOAST).filter({ hasText: re }).first();
       const inCenter = page.locator(CENTER_ITEM).filter({ hasText: re }).first();
@@ -80,7 +86,7 @@ for (const runtime of selectedRuntimes()) {
       await page.mouse.move(1200, 780);
       await shot('1-verdict-notification');
       await ui.clearNotifications(page);
-      await ui.runCommand(page, 'Notifications: Hide Notifications').catch(() => undefined);
+      await hideNotifications();
     });
 
     it('a refresh that turns an Approved customer Denied warns, marks the row, and the status bar turns to warning', async () => {
@@ -90,17 +96,31 @@ for (const runtime of selectedRuntimes()) {
       assert.match(await warning.innerHTML(), /codicon-(notifications-)?warning/, 'a warning, not an information');
       const bg = await page.locator(STATUS_ITEM).first().evaluate((el) => getComputedStyle(el).backgroundColor);
       assert.notStrictEqual(bg, 'rgba(0, 0, 0, 0)', 'warning background');
-      await page.mouse.move(1200, 780);
+      await page.mouse.move(1200, 300);
+      await page.waitForTimeout(700); // the palette that opened the center fades out
       await shot('2-denied-warning');
       // Show reveals and selects the changed row
       await warning.locator('a.monaco-button, .monaco-button', { hasText: 'Show' }).first().click();
       await ui.waitForRows(page, (r) => r.some((x) => /Denied · since .+\(was Approved\).*changed/.test(x.text)), 'the changed row, marked');
-      await ui.runCommand(page, 'Notifications: Hide Notifications').catch(() => undefined);
+      await hideNotifications();
       await shot('3-show-revealed');
       await page.locator(STATUS_ITEM).first().hover();
       await page.waitForSelector('.monaco-hover, .workbench-hover', { timeout: 10_000 });
       await page.waitForTimeout(500);
       await shot('4-status-bar-tooltip');
+      await page.mouse.move(900, 300);
+    });
+
+    it('Show History lists a tenant\'s changes, newest first, down to the baseline', async () => {
+      await ui.runCommand(page, 'Partner Center: Show History');
+      await ui.answerQuickInput(page, null, { pick: 'Northwind' });
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      await rows.filter({ hasText: 'Approved → Denied' }).first().waitFor({ timeout: 10_000 });
+      const texts = await rows.allInnerTexts();
+      assert.match(texts[0], /Education Approved → Denied \(No longer an Education Customer\)/);
+      assert.match(texts[texts.length - 1], /First answer seen .+ \(the baseline\)/);
+      await shot('5-show-history');
+      await page.keyboard.press('Escape');
     });
   });
 }
