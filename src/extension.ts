@@ -1,5 +1,6 @@
 // Wires the extension: no network work here; the connection is built on the first command that needs it.
 import * as vscode from 'vscode';
+import { ChangesApi, registerChanges } from './vscode/changes/register';
 import { Connection } from './vscode/connection';
 import { QualificationDecorations } from './vscode/decorations';
 import { channelLogger } from './vscode/log';
@@ -23,6 +24,7 @@ export interface PartnerCenterApi {
   readonly view: vscode.TreeView<Node>;
   /** Folder of this extension's log files (the "Partner Center" channel writes there). */
   readonly logUri: vscode.Uri;
+  readonly changes: ChangesApi;
 }
 
 export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
@@ -86,10 +88,11 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );
+  const changes = registerChanges(context, { store, tree, refresher, connection, view, logger });
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);
-  return { tree, store, decorations, refresher, view, logUri: context.logUri };
+  return { tree, store, decorations, refresher, view, logUri: context.logUri, changes };
 }
 
 export function deactivate(): void {

@@ -5,7 +5,7 @@ import { TenantOutcome } from '../core/batch/batchRunner';
 import { PartnerCenterError } from '../core/client/errors';
 import { Logger } from '../core/log';
 import { abortSignalOf } from './cancellation';
-import { Connection } from './connection';
+import { Connection, Live } from './connection';
 import { readLimits } from './settings';
 import { StatusStore } from './statusStore';
 import { CustomersTree } from './tree';
@@ -22,6 +22,11 @@ const EMPTY: RefreshReport = { succeeded: 0, failed: 0, cancelled: 0 };
 
 export class Refresher implements vscode.Disposable {
   private running?: Promise<RefreshReport>;
+  private readonly started = new vscode.EventEmitter<readonly string[]>();
+  private readonly finished = new vscode.EventEmitter<RefreshReport>();
+  /** A batch starts fetching these tenants (status bar spinner, change summary). */
+  readonly onDidStart = this.started.event;
+  readonly onDidFinish = this.finished.event;
   private readonly signInNeeded = new vscode.EventEmitter<void>();
   /** A refresh found nobody signed in (the view says so, besides the notification). */
   readonly onDidNeedSignIn = this.signInNeeded.event;
@@ -64,6 +69,16 @@ export class Refresher implements vscode.Disposable {
       void showFailure(new PartnerCenterError('auth-required', vscode.l10n.t('Sign in to Partner Center to check qualifications.')));
       return EMPTY;
     }
+    this.started.fire(tenantIds);
+    let report = EMPTY;
+    try {
+      return (report = await this.fetch(live, tenantIds, cancel));
+    } finally {
+      this.finished.fire(report);
+    }
+  }
+
+  private async fetch(live: Live, tenantIds: string[], cancel: vscode.CancellationToken | undefined): Promise<RefreshReport> {
     const total = tenantIds.length;
     const started = Date.now();
     const failures: TenantOutcome[] = [];
@@ -79,11 +94,8 @@ export class Refresher implements vscode.Disposable {
             concurrency: readLimits().concurrency,
             signal: abort.signal,
             onOutcome: (o) => {
-              if (o.ok) this.store.succeeded(o.result);
-              else {
-                failures.push(o);
-                this.store.failed(o.tenantId, { kind: o.error.kind, message: o.error.message, at: Date.now(), requestId: o.error.requestId, correlationId: o.error.correlationId });
-              }
+              if (!o.ok) failures.push(o);
+              this.store.record(o);
               this.tree.refreshSoon();
               done++;
               progress.report({ message: vscode.l10n.t('{0} / {1} tenants', done, total), increment: 100 / total });
@@ -103,6 +115,8 @@ export class Refresher implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.started.dispose();
+    this.finished.dispose();
     this.signInNeeded.dispose();
   }
 

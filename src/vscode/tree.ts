@@ -22,6 +22,13 @@ export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
 export type SortOrder = 'name' | 'status';
 
+/** What another feature adds to rows (src/vscode/changes: since when, what it was, changed by the last refresh). */
+export interface RowNotes {
+  qualification(tenantId: string, q: Qualification): { readonly since?: string; readonly changed?: string } | undefined;
+  /** Markdown appended to the tenant's tooltip. */
+  tenantTooltip(tenantId: string): string | undefined;
+}
+
 export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
 export const qualificationUri = (tenantId: string, name: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/${encodeURIComponent(name)}` });
 export const messageUri = (tenantId: string, state: TenantState) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/-/${state}` });
@@ -40,6 +47,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private pending?: NodeJS.Timeout;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
+  notes?: RowNotes;
 
   private readonly storeChanged: vscode.Disposable;
 
@@ -123,7 +131,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.kind === 'tenant') {
       const status = this.store.book.get(node.tenant.tenantId);
-      item.tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      const tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      const extra = this.notes?.tenantTooltip(node.tenant.tenantId);
+      if (extra) tooltip.appendMarkdown(extra);
+      item.tooltip = tooltip;
     } else if (node.kind === 'qualification') {
       item.tooltip = qualificationTooltip(node.qualification);
     }
@@ -171,8 +182,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const q = node.qualification;
         const item = new vscode.TreeItem(singleLine(q.name, 64), vscode.TreeItemCollapsibleState.None);
         item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
-        item.description = [statusLabel(q.status, q.rawStatus), q.reason && singleLine(q.reason), q.createdAt ? formatDate(q.createdAt) : undefined].filter(Boolean).join(' · ');
+        const note = this.notes?.qualification(node.parent.tenant.tenantId, q);
+        item.description = [statusLabel(q.status, q.rawStatus), note?.since, q.reason && singleLine(q.reason), q.createdAt ? formatDate(q.createdAt) : undefined, note?.changed].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
+        if (note?.changed) { const label = singleLine(q.name, 64); item.label = { label, highlights: [[0, label.length]] }; }
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
         item.contextValue = 'qualification';
         return item;

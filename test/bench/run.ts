@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
 import { Line, backToBack, faulty, latencyBound, overBudget, stricterService, underBudget } from './scenarios';
+import { historyOverhead, watchBudget } from './watch';
 
 const quick = process.argv.includes('--quick');
 /** --no-host: only the scenarios in plain Node (no VS Code launched). */
@@ -90,6 +91,8 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-budget-token-bucket.svg'), rateChartSvg(stricter.trace));
   }
   add(await faulty(quick ? 200 : 1000, 8));
+  add(await watchBudget(quick ? 100 : 1000, 15, quick ? 1 : 3, quick ? 600 : 60));
+  add(await historyOverhead(quick ? 200 : 2000, quick ? 20 : 50, 8));
 
   if (!noHost) await hostScenarios(add);
 

@@ -1,5 +1,6 @@
 // The simulator's customers: every documented response form, for tests and the demo.
 import { Fault } from './faults';
+import { VettingTimeline } from './vettingTimeline';
 
 export interface SimulatedCustomer {
   readonly tenantId: string;
@@ -10,6 +11,8 @@ export interface SimulatedCustomer {
   /** `array` (current docs) or `wrapped` ({qualifications: [...]}, the source document). */
   readonly shape?: 'array' | 'wrapped';
   fault?: Fault;
+  /** The vetting changes over time (see vettingTimeline.ts). */
+  vettingTimeline?: VettingTimeline;
 }
 
 const id = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -55,6 +58,25 @@ export function demoCustomers(): SimulatedCustomer[] {
     { tenantId: t.notFound, name: 'Deleted tenant', qualifications: [], fault: { fault: 'tenant-not-found' } },
     { tenantId: t.flaky, name: 'Tailwind Traders', domain: 'tailwind.com', qualifications: [{ qualification: 'Education', vettingStatus: 'Approved', vettingCreateDate: '2026-03-01T00:00:00Z' }], fault: { fault: 'server-error', status: 503, times: 2 } },
     { tenantId: t.malformed, name: 'Margie\'s Travel', qualifications: [], fault: { fault: 'malformed-json' } },
+  ];
+}
+
+export const TIMELINE_TENANTS = { turnsApproved: id(20), turnsDenied: id(21) } as const;
+
+/** For the demo: two customers In Review whose verdict comes a minute or two after the first sign-in. */
+export function timelineCustomers(): SimulatedCustomer[] {
+  const t = TIMELINE_TENANTS;
+  return [
+    {
+      tenantId: t.turnsApproved, name: 'Alpine Ski House Academy', domain: 'alpineskihouse.edu',
+      qualifications: [{ qualification: 'Education', vettingStatus: 'InReview', vettingCreateDate: '2026-11-28T09:30:00Z' }],
+      vettingTimeline: { qualification: 'Education', startsOn: 'sign-in', steps: [{ afterMs: 60_000, status: 'Approved' }] },
+    },
+    {
+      tenantId: t.turnsDenied, name: 'Lamna Healthcare', domain: 'lamnahealthcare.com',
+      qualifications: [{ qualification: 'Education', vettingStatus: 'InReview', vettingCreateDate: '2026-11-28T10:05:00Z' }],
+      vettingTimeline: { qualification: 'Education', startsOn: 'sign-in', steps: [{ afterMs: 120_000, status: 'Denied', reason: 'Not an Education Customer' }] },
+    },
   ];
 }
 

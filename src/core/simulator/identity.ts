@@ -46,6 +46,8 @@ export class IdentityService {
   /** Refresh tokens issued before this are refused (revocation). */
   revokedBefore = 0;
   tokenRequests = 0;
+  /** When the first access token was issued (epoch ms). */
+  firstTokenAt?: number;
 
   constructor(private readonly o: IdentityOptions) {}
 
@@ -207,6 +209,7 @@ export class IdentityService {
 
   private tokens(g: Grant, kind: 'app' | 'user'): Record<string, unknown> {
     const now = Math.floor(Date.now() / 1000);
+    this.firstTokenAt ??= Date.now();
     const resource = this.o.apiResource();
     const tid = kind === 'user' ? this.o.user.tid : g.tenant;
     const claims: Claims = {

@@ -7,6 +7,7 @@ import { FaultState, HTML_ERROR_PAGE, SEED_DOCUMENT_BODY } from './faults';
 import { readBody, send } from './http';
 import { Claims, TokenSigner } from './jwt';
 import { Limiter } from './rateLimit';
+import { TimelineState } from './vettingTimeline';
 
 export interface ApiOptions {
   readonly signer: TokenSigner;
@@ -20,6 +21,8 @@ export interface ApiOptions {
   globalFaults: FaultState[];
   /** Tokens issued (epoch ms) up to this are refused as expired. */
   tokensExpireBefore: number;
+  /** When the first token was issued (timelines that start on sign-in). */
+  readonly signedInAt?: () => number | undefined;
 }
 
 export interface RequestRecord {
@@ -43,7 +46,7 @@ const pcError = (res: ServerResponse, status: number, code: string | number, des
   send(res, status, { code, description, data: [], source: 'PartnerFD' }, extra);
 
 export class PartnerCenterApi {
-  readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState }>();
+  readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState; timelineState?: TimelineState }>();
   readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
 
   constructor(private readonly o: ApiOptions, customers: SimulatedCustomer[]) {
@@ -51,7 +54,15 @@ export class PartnerCenterApi {
   }
 
   upsert(c: SimulatedCustomer): void {
-    this.customers.set(c.tenantId.toLowerCase(), { ...c, faultState: c.fault ? new FaultState(c.fault) : undefined });
+    this.customers.set(c.tenantId.toLowerCase(), { ...c, faultState: c.fault ? new FaultState(c.fault) : undefined, timelineState: c.vettingTimeline ? new TimelineState(c.vettingTimeline) : undefined });
+  }
+
+  /** Sets (or with undefined, ends) a customer's vetting timeline; its clock and request count start again. */
+  setTimeline(tenantId: string, timeline: SimulatedCustomer['vettingTimeline']): void {
+    const c = this.customers.get(tenantId.toLowerCase());
+    if (!c) throw new Error(`simulator: no customer ${tenantId}`);
+    c.vettingTimeline = timeline;
+    c.timelineState = timeline ? new TimelineState(timeline) : undefined;
   }
 
   async handle(req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
@@ -117,7 +128,7 @@ export class PartnerCenterApi {
       await delay(fault.spec.latencyMs ?? 1000);
     }
     if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
-    const list = c.qualifications;
+    const list = c.timelineState ? c.timelineState.answer(c.qualifications, Date.now(), this.o.signedInAt?.()) : c.qualifications;
     send(res, 200, c.shape === 'wrapped' ? { qualifications: list } : list);
   }
 

@@ -9,6 +9,7 @@ import * as https from 'https';
 import * as net from 'net';
 import type { AddressInfo } from 'net';
 import type { Socket } from 'net';
+import type { IncomingMessage, ServerResponse } from 'http';
 import { SimulatedCustomer, demoCustomers } from './customers';
 import { Fault, FaultState } from './faults';
 import { ConfidentialApp, IdentityService } from './identity';
@@ -16,6 +17,8 @@ import { TokenSigner } from './jwt';
 import { ApiOptions, PartnerCenterApi } from './partnerCenterApi';
 import { makeSimulatorTls } from './certificates';
 import { Limiter, LimiterSpec, createLimiter } from './rateLimit';
+import { readBody, send } from './http';
+import { VettingTimeline } from './vettingTimeline';
 
 export interface SimulatorOptions {
   readonly port?: number;
@@ -35,6 +38,11 @@ export interface SimulatorOptions {
   readonly autoApproveDeviceCodes?: boolean;
   /** The partner's own tenant (the signed-in user's home tenant). */
   readonly partnerTenantId?: string;
+  /**
+   * Test-only: serve POST /_simulator/vetting-timeline ({ tenantId, timeline }; timeline null ends it), so a
+   * test in another process (the extension host, a UI test) can script a verdict. Off by default.
+   */
+  readonly controlEndpoint?: boolean;
 }
 
 export interface Simulator {
@@ -55,6 +63,8 @@ export interface Simulator {
   /** A sliding window of `perMinute` per minute (0 = unlimited), or any limiter; starts with a fresh count. */
   setRateLimit(limit: number | LimiterSpec): void;
   setUserMfa(hasMfa: boolean): void;
+  /** Scripts a customer's vetting over time (undefined ends the script); see vettingTimeline.ts. */
+  setVettingTimeline(tenantId: string, timeline: VettingTimeline | undefined): void;
   /** Refuse every access token issued so far (clients must get a new one). */
   expireTokens(): void;
   /** Refuse every refresh token issued so far (clients must sign in again). */
@@ -77,6 +87,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     limiter: limiterOf(options.rateLimiter ?? options.rateLimitPerMinute ?? 0, options.rateLimitWindowMs),
     tokensExpireBefore: 0,
     globalFaults: [],
+    signedInAt: () => identity.firstTokenAt,
   };
   const api = new PartnerCenterApi(apiOptions, options.customers ?? demoCustomers());
   const identityOptions = {
@@ -94,6 +105,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
     const url = new URL(req.url ?? '/', origin);
     (async () => {
+      if (options.controlEndpoint && url.pathname === '/_simulator/vetting-timeline' && req.method === 'POST') return control(req, res);
       if (await api.handle(req, res, url)) return;
       if (await identity.handle(req, res, url)) return;
       res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 1000, description: `No route for ${req.method} ${url.pathname}` }));
@@ -101,6 +113,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 500, description: String(e) }));
     });
   });
+  const control = async (req: IncomingMessage, res: ServerResponse) => {
+    try {
+      const body = JSON.parse(await readBody(req)) as { tenantId?: string; timeline?: VettingTimeline | null };
+      if (typeof body.tenantId !== 'string') throw new Error('tenantId missing');
+      if (body.timeline && (typeof body.timeline.qualification !== 'string' || !Array.isArray(body.timeline.steps))) throw new Error('timeline needs qualification and steps');
+      api.setTimeline(body.tenantId, body.timeline ?? undefined);
+      send(res, 200, { ok: true });
+    } catch (e) {
+      send(res, 400, { error: (e as Error).message });
+    }
+  };
   server.keepAliveTimeout = 5000;
   const pages = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', origin);
@@ -147,6 +170,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setLatency(ms) { apiOptions.latencyMs = ms; },
     setRateLimit(limit) { apiOptions.limiter = limiterOf(limit, options.rateLimitWindowMs); },
     setUserMfa(hasMfa) { identityOptions.mfa = hasMfa; },
+    setVettingTimeline(tenantId, timeline) { api.setTimeline(tenantId, timeline); },
     expireTokens() { apiOptions.tokensExpireBefore = Date.now(); },
     revokeRefreshTokens() { identity.revokedBefore = Date.now(); },
     close: () => new Promise<void>((resolve) => {

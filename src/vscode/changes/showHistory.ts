@@ -1,0 +1,35 @@
+// Show History: a tenant's vetting changes, newest first, in a quick pick (from the row, or the palette with
+// a tenant pick).
+import * as vscode from 'vscode';
+import { VettingHistory } from '../../core/history/vettingHistory';
+import { CustomersTree } from '../tree';
+import { changeLine } from './wording';
+
+export async function showHistory(tree: CustomersTree, history: VettingHistory, tenantId?: string): Promise<string | undefined> {
+  const id = tenantId ?? (await pickTenant(tree, history));
+  if (!id) return undefined;
+  const name = tree.tenants.find((t) => t.tenantId.toLowerCase() === id.toLowerCase())?.name ?? id;
+  const since = history.since(id);
+  const items: vscode.QuickPickItem[] = [...history.changes(id)].reverse().map((c) => ({
+    label: `$(${c.to === 'Denied' ? 'error' : c.to === 'Approved' ? 'pass-filled' : 'history'}) ${changeLine(c)}`,
+    detail: c.vettingDate ? vscode.l10n.t('Vetting date {0}', new Date(c.vettingDate).toLocaleDateString(vscode.env.language)) : undefined,
+  }));
+  items.push(since === undefined
+    ? { label: `$(circle-large-outline) ${vscode.l10n.t('Not checked yet: refresh to start its history')}` }
+    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', new Date(since).toLocaleString(vscode.env.language))}` });
+  await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Vetting History of {0}', name), placeHolder: vscode.l10n.t('Changes seen by this workspace, newest first') });
+  return id;
+}
+
+async function pickTenant(tree: CustomersTree, history: VettingHistory): Promise<string | undefined> {
+  const seen = new Set<string>();
+  const picks = tree.tenants.filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId)).map((t) => {
+    const n = history.changes(t.tenantId).length;
+    return { label: t.name ?? t.tenantId, description: n ? (n === 1 ? vscode.l10n.t('1 change') : vscode.l10n.t('{0} changes', n)) : undefined, detail: t.name ? t.tenantId : undefined, tenantId: t.tenantId };
+  });
+  if (!picks.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants in this workspace: add one first.'));
+    return undefined;
+  }
+  return (await vscode.window.showQuickPick(picks, { title: vscode.l10n.t('Show History of Tenant'), matchOnDetail: true }))?.tenantId;
+}
