@@ -81,8 +81,8 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // a file writing `"partnerCenter": { "customers": [...] }` reports only the section as changed
       if (e.affectsConfiguration(SECTION) && customersChanged()) tree.reload();
+      updateView();
       if (affectsConnection(e)) { await connection.settingsChanged(); await updateSignedIn(); }
-      else updateView();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => { customersSeen = customersFingerprint(); tree.reload(); updateView(); }),
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
