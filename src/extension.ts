@@ -75,8 +75,9 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     }),
     command('showLog', () => channel.show()),
     registerOpenSettings(context.extension.id),
-    command('sortBy', (order?: 'name' | 'status') => options.pickSort(order)),
-    command('filter', (states?: string[]) => options.pickFilter(states as never)),
+    // title buttons pass VS Code's view context object: ViewOptions takes scripted arguments only when valid
+    command('sortBy', (order?: unknown) => options.pickSort(order)),
+    command('filter', (states?: unknown) => options.pickFilter(states)),
     command('clearFilter', () => options.pickFilter([])),
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // a file writing `"partnerCenter": { "customers": [...] }` reports only the section as changed

@@ -228,12 +228,11 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 function checkedText(s: TenantStatus | undefined): string {
   if (!s) return vscode.l10n.t('not checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
-  const failed = !!s.failure && at === s.failure.at;
-  const when = failed ? vscode.l10n.t('failed {0}', ago(at)) : ago(at);
-  // these qualify the answer shown, not a failure of this session
-  if (failed) return when;
-  if (s.signedOut) return vscode.l10n.t('{0} (before sign-out)', when);
-  return s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
+  const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : ago(at);
+  // these qualify the kept answer shown, never a failure that came after it
+  const kept = !s.lastGood || at === s.lastGood.checkedAt;
+  if (kept && s.signedOut) return vscode.l10n.t('{0} (before sign-out)', when);
+  return kept && s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
 }
 
 function failureDetail(s: TenantStatus): string {
