@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
 import { Line, faulty, latencyBound, rateLimited } from './scenarios';
+import { exportReport } from './exportReport';
 
 const quick = process.argv.includes('--quick');
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   add(rate.lines);
   if (!quick) fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-rate-limited.svg'), rateChartSvg(rate.trace));
   add(await faulty(quick ? 200 : 1000, 8));
+  add(exportReport(quick ? 1000 : 10_000));
 
   // the packaged (minified) bundle is what users load: measure activation on it
   cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });
