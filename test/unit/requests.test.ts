@@ -108,6 +108,14 @@ describe('Qualification requests against the simulator', () => {
     assert.strictEqual(held.kind, 'bad-request');
     assert.strictEqual(held.status, 409);
     assert.match(held.message, /\(409\): The customer already has the Education qualification/);
+    const segment = await failure(client.requestQualification(DEMO_TENANTS.none, { ...edu, educationSegment: 'College' } as never));
+    assert.match(segment.message, /\(400\): educationSegment must be K12 or HigherEducation/);
+    const site = await failure(client.requestQualification(DEMO_TENANTS.none, { ...edu, website: 'not a site' }));
+    assert.match(site.message, /website must be the school's web address/);
+    const unknownCode = await failure(client.requestQualification(DEMO_TENANTS.none, { qualification: 'GovernmentCommunityCloud', validationCode: 'made-up' }));
+    assert.match(unknownCode.message, /Validation code "made-up" is not valid for this partner/);
+    const nonprofit = await failure(client.requestQualification(DEMO_TENANTS.none, { qualification: 'Nonprofit' } as never));
+    assert.match(nonprofit.message, /"Nonprofit" cannot be set/);
     const excl = await failure(client.requestQualification(DEMO_TENANTS.stateOwnedGcc, edu));
     assert.match(excl.message, /cannot be added to a customer with the GovernmentCommunityCloud/);
   });

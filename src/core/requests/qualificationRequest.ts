@@ -21,6 +21,8 @@ export function requestBody(r: QualificationRequest): Record<string, string> {
     case 'Education': return { qualification: 'Education', educationSegment: r.educationSegment, website: r.website.trim() };
     case 'StateOwnedEntity': return { qualification: 'StateOwnedEntity' };
     case 'GovernmentCommunityCloud': return { qualification: 'GovernmentCommunityCloud', validationCode: r.validationCode.trim() };
+    // a kind from outside the type (a tool, an old caller) goes out as named: the service judges it
+    default: return { qualification: String((r as { qualification?: unknown }).qualification) };
   }
 }
 
@@ -103,5 +105,6 @@ export function describeRequest(r: QualificationRequest): string {
     case 'Education': return `Education, segment ${r.educationSegment}, website ${r.website.trim()}`;
     case 'StateOwnedEntity': return 'StateOwnedEntity';
     case 'GovernmentCommunityCloud': return `GovernmentCommunityCloud with validation code ${r.validationCode.trim()}`;
+    default: return String((r as { qualification?: unknown }).qualification);
   }
 }
