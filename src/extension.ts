@@ -9,8 +9,10 @@ import { affectsConnection, readConnectionSettings, SECTION } from './vscode/set
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
 import { AddTenantArgs, addTenant, lookUp, removeTenant } from './vscode/tenantCommands';
-import { CustomersTree, Node, TenantNode } from './vscode/tree';
+import { CustomersTree, Node, tenantOf } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
+import { registerRequests } from './vscode/requests/register';
+import { registerReports } from './vscode/reports/register';
 
 /** What tests and other extensions can read back. */
 export interface PartnerCenterApi {
@@ -41,7 +43,6 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const updateView = () => options.update(signedIn, notes());
   const updateSignedIn = async () => { signedIn = await setSignedInContext(connection); updateView(); };
 
-  const tenantOf = (node?: Node): TenantNode | undefined => (node?.kind === 'tenant' ? node : node?.kind === 'qualification' || node?.kind === 'message' ? node.parent : undefined);
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(`partnerCenter.${id}`, fn);
 
   context.subscriptions.push(
@@ -75,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );
+  registerRequests(context, { connection, tree, store, logger });
+  registerReports(context, tree, store);
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);

@@ -19,6 +19,11 @@ export type Node =
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
+/** The tenant a row belongs to (its own row, a qualification or message under it), for row commands. */
+export function tenantOf(node?: Node): TenantNode | undefined {
+  return node?.kind === 'tenant' ? node : node?.kind === 'qualification' || node?.kind === 'message' ? node.parent : undefined;
+}
+
 export type SortOrder = 'name' | 'status';
 
 export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
@@ -66,6 +71,12 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   get problems(): EntryProblem[] {
     return this.groups.flatMap((g) => g.problems);
+  }
+
+  /** Every tenant the view shows (filter and sort applied), each once: what an export of "the view" holds. */
+  shownTenants(): ConfiguredTenant[] {
+    const seen = new Set<string>();
+    return this.groups.flatMap((g) => this.tenantNodes(g)).map((n) => n.tenant).filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId));
   }
 
   /** The tenant nodes, sorted and filtered as the tree shows them. */

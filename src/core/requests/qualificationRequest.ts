@@ -108,3 +108,11 @@ export function describeRequest(r: QualificationRequest): string {
     default: return String((r as { qualification?: unknown }).qualification);
   }
 }
+
+/**
+ * What the tenant holds once the service accepted a request: the answer replaces an entry of the same
+ * name (a Denied one asked for again) and "no qualification" disappears. The service's answer, never a guess.
+ */
+export function withRequested(held: readonly Qualification[], answer: Qualification): Qualification[] {
+  return [...held.filter((q) => !same(q.name, answer.name)), answer];
+}

@@ -153,6 +153,7 @@ export class PartnerCenterApi {
       case 'no-relationship': return pcError(res, 403, 20002, 'No relationship between caller and account.');
       case 'tenant-not-found': return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
       case 'forbidden-role': return pcError(res, 403, 'Forbidden', 'The supplied role does not have the rights to perform the requested operation.');
+      case 'conflict': return pcError(res, 409, 'Conflict', 'A qualification request for this customer is already being processed.');
     }
   }
 
@@ -161,7 +162,7 @@ export class PartnerCenterApi {
     const c = this.customers.get(tenantId);
     // the same faults as reads (5xx, 429, resets...), so clients can be tested on what a POST may meet
     for (const fault of [...this.o.globalFaults, c?.faultState]) {
-      if (!fault?.fires()) continue;
+      if (!fault?.fires(Math.random, 'POST')) continue;
       if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
       await delay(fault.spec.latencyMs ?? 1000);
     }
