@@ -45,7 +45,7 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
   if (!spec) return undefined;
 
   const shown = tree.shownTenants();
-  const all = [...new Map(tree.tenants.map((t) => [t.tenantId, t])).values()];
+  const all = tree.shownTenants(true);
   let scope = args.scope;
   if (!scope) {
     scope = 'all';
