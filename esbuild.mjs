@@ -16,6 +16,7 @@ const lazyModules = {
   liveConnection: 'src/vscode/liveConnection.ts',
   requestQualification: 'src/vscode/requests/requestQualification.ts',
   exportReport: 'src/vscode/reports/exportReport.ts',
+  tools: 'src/vscode/agentTools/tools.ts',
 };
 const lazyConnection = {
   name: 'lazy-modules',

@@ -13,9 +13,15 @@ import { CustomersTree, Node, tenantOf } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
 import { registerRequests } from './vscode/requests/register';
 import { registerReports } from './vscode/reports/register';
+import { registerAgentTools } from './vscode/agentTools/register';
+import { PartnerCenterQualificationsApiV1, publicApi } from './vscode/api/publicApi';
 
-/** What tests and other extensions can read back. */
-export interface PartnerCenterApi {
+/**
+ * What `activate` returns. Other extensions: use only the versioned surface (`apiVersion`,
+ * `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions"); the other
+ * fields are internals the extension's own tests read and may change at any time.
+ */
+export interface PartnerCenterApi extends PartnerCenterQualificationsApiV1 {
   readonly tree: CustomersTree;
   readonly store: StatusStore;
   readonly decorations: QualificationDecorations;
@@ -78,10 +84,11 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   );
   registerRequests(context, { connection, tree, store, logger });
   registerReports(context, tree, store);
+  registerAgentTools(context, { connection, tree, store, logger });
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);
-  return { tree, store, decorations, refresher, view, logUri: context.logUri };
+  return { ...publicApi(store, tree), tree, store, decorations, refresher, view, logUri: context.logUri };
 }
 
 export function deactivate(): void {
