@@ -17,7 +17,13 @@ async function rowMenu(page, rowText, item) {
   await page.locator(`${ui.VIEW} .monaco-list-row`, { hasText: rowText }).first().click({ button: 'right' });
   const entry = page.locator('.context-view .monaco-menu .action-item', { hasText: item }).first();
   await entry.waitFor({ timeout: 10_000 });
+  // the menu ignores a click that comes right after it opened (it guards against the opening click): hover, settle, click
+  await entry.hover();
+  await page.waitForTimeout(400);
   await entry.click();
+  const menu = page.locator('.context-view .monaco-menu');
+  if (await menu.isVisible().catch(() => false)) await page.keyboard.press('Enter');
+  await menu.waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
 /** Labels of the open quick pick's rows (separators included). */
