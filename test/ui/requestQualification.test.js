@@ -73,6 +73,7 @@ for (const runtime of selectedRuntimes()) {
       assert.ok(rows.some((r) => /Not available for this customer/.test(r)), rows.join(' | '));
       assert.ok(rows.some((r) => /Education.*exclude each other/.test(r)), rows.join(' | '));
       assert.ok(rows.some((r) => /GovernmentCommunityCloud.*already holds GovernmentCommunityCloud/.test(r)), rows.join(' | '));
+      await page.waitForTimeout(600); // the quick pick fades in: let it settle before the screenshot
       await shot('0-not-available');
       await page.keyboard.press('Escape');
       await ui.clearNotifications(page);
