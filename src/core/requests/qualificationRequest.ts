@@ -49,7 +49,8 @@ export function availability(held: readonly Qualification[]): Availability[] {
     if (has) return { qualification, available: false, reason: `The customer already holds ${qualification} (${has.status === 'NotVetted' ? 'held' : has.rawStatus ?? has.status}).` };
     const other = qualification === 'Education' ? 'GovernmentCommunityCloud' : qualification === 'GovernmentCommunityCloud' ? 'Education' : undefined;
     const excluded = other ? holds(held, other) : undefined;
-    if (excluded) return { qualification, available: false, reason: `${qualification} and ${other} exclude each other, and the customer holds ${other}.` };
+    // the reason leads with what matters: a quick pick shows about 60 characters of it
+    if (excluded) return { qualification, available: false, reason: `Not with ${other}, which the customer holds (the two exclude each other).` };
     return { qualification, available: true };
   });
 }
