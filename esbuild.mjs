@@ -1,17 +1,31 @@
 // Bundles the extension. `--production` minifies and drops source maps (the VSIX ships no maps);
 // development builds keep them for debugging.
-// Two files: dist/extension.js (tree, commands: what activation loads) and dist/liveConnection.js (MSAL,
-// undici, the client), required on the first command that needs Partner Center, so activation stays cheap.
+// dist/extension.js (tree, commands: what activation loads) and lazily required bundles: liveConnection.js
+// (MSAL, undici, the client) on the first command that needs Partner Center, and the flows of feature
+// commands on their first use, so activation stays cheap.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 
-/** Leaves `import('./liveConnection')` in src/vscode/connection.ts as a runtime require of the second bundle. */
+/**
+ * Modules required on first use, each its own bundle in dist/, so activation loads none of them: the
+ * connection (MSAL, undici) and the feature flows behind a command. `require('./<name>')` in the source
+ * stays a runtime require of `./<name>.js` (except inside the module's own bundle).
+ */
+const lazyModules = {
+  liveConnection: 'src/vscode/liveConnection.ts',
+  requestQualification: 'src/vscode/requests/requestQualification.ts',
+  exportReport: 'src/vscode/reports/exportReport.ts',
+  tools: 'src/vscode/agentTools/tools.ts',
+};
 const lazyConnection = {
-  name: 'lazy-connection',
+  name: 'lazy-modules',
   setup(build) {
-    build.onResolve({ filter: /^\.\/liveConnection$/ }, (args) =>
-      args.importer.endsWith('connection.ts') && !args.importer.endsWith('liveConnection.ts') ? { path: './liveConnection.js', external: true } : undefined);
+    const filter = new RegExp(`^\\./(${Object.keys(lazyModules).join('|')})$`);
+    build.onResolve({ filter }, (args) => {
+      const name = args.path.slice(2);
+      return args.importer.replace(/\\/g, '/').endsWith(lazyModules[name].slice(3)) ? undefined : { path: `./${name}.js`, external: true };
+    });
   },
 };
 
@@ -29,7 +43,7 @@ const oneVscode = {
 };
 
 await esbuild.build({
-  entryPoints: { extension: 'src/extension.ts', liveConnection: 'src/vscode/liveConnection.ts' },
+  entryPoints: { extension: 'src/extension.ts', ...lazyModules },
   bundle: true,
   outdir: 'dist',
   external: ['vscode'],

@@ -12,11 +12,19 @@ import { StatusStore } from './vscode/statusStore';
 import { AddTenantArgs, addTenant, lookUp } from './vscode/tenantCommands';
 import { registerRemoveTenant } from './vscode/removeTenant/register';
 import { registerOpenSettings } from './vscode/settingsFile/register';
-import { CustomersTree, Node, TenantNode } from './vscode/tree';
+import { CustomersTree, Node, tenantOf } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
+import { registerRequests } from './vscode/requests/register';
+import { registerReports } from './vscode/reports/register';
+import { registerAgentTools } from './vscode/agentTools/register';
+import { PartnerCenterQualificationsApiV1, publicApi } from './vscode/api/publicApi';
 
-/** What tests and other extensions can read back. */
-export interface PartnerCenterApi {
+/**
+ * What `activate` returns. Other extensions: use only the versioned surface (`apiVersion`,
+ * `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions"); the other
+ * fields are internals the extension's own tests read and may change at any time.
+ */
+export interface PartnerCenterApi extends PartnerCenterQualificationsApiV1 {
   readonly tree: CustomersTree;
   readonly store: StatusStore;
   readonly decorations: QualificationDecorations;
@@ -52,7 +60,6 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   };
   const updateSignedIn = async () => { signedIn = await setSignedInContext(connection); updateView(); };
 
-  const tenantOf = (node?: Node): TenantNode | undefined => (node?.kind === 'tenant' ? node : node?.kind === 'qualification' || node?.kind === 'message' ? node.parent : undefined);
   const command = (id: string, fn: (...args: never[]) => unknown) => vscode.commands.registerCommand(`partnerCenter.${id}`, fn);
 
   context.subscriptions.push(
@@ -90,10 +97,13 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );
   const changes = registerChanges(context, { store, tree, refresher, connection, view, logger });
+  registerRequests(context, { connection, tree, store, logger });
+  registerReports(context, tree, store);
+  registerAgentTools(context, { connection, tree, store, logger });
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);
-  return { tree, store, decorations, refresher, view, logUri: context.logUri, changes };
+  return { ...publicApi(store, tree), tree, store, decorations, refresher, view, logUri: context.logUri, changes };
 }
 
 export function deactivate(): void {

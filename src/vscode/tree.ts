@@ -20,6 +20,11 @@ export type Node =
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
+/** The tenant a row belongs to (its own row, a qualification or message under it), for row commands. */
+export function tenantOf(node?: Node): TenantNode | undefined {
+  return node?.kind === 'tenant' ? node : node?.kind === 'qualification' || node?.kind === 'message' ? node.parent : undefined;
+}
+
 export type SortOrder = 'name' | 'status';
 
 /** What another feature adds to rows (src/vscode/changes: since when, what it was, changed by the last refresh). */
@@ -90,11 +95,18 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return this.groups.flatMap((g) => g.problems);
   }
 
+  /** Every tenant in the view's order, each once, as filtered (or all of them): what an export holds. */
+  shownTenants(ignoreFilter = false): ConfiguredTenant[] {
+    const seen = new Set<string>();
+    return this.groups.flatMap((g) => this.tenantNodes(g, ignoreFilter)).map((n) => n.tenant).filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId));
+  }
+
   /** The tenant nodes, sorted and filtered as the tree shows them. */
-  tenantNodes(group: FolderCustomers): TenantNode[] {
+  tenantNodes(group: FolderCustomers, ignoreFilter = false): TenantNode[] {
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
+    const filter = ignoreFilter ? undefined : this.filter;
     let tenants = group.tenants;
-    if (this.filter) tenants = tenants.filter((t) => this.filter!.has(byState(t)));
+    if (filter) tenants = tenants.filter((t) => filter.has(byState(t)));
     const name = (t: ConfiguredTenant) => t.name ?? t.tenantId;
     const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => compareNames(name(a), name(b));
     const sorted = [...tenants].sort((a, b) =>

@@ -8,6 +8,7 @@ import * as path from 'path';
 import { rateChartSvg } from './chart';
 import { Line, backToBack, faulty, latencyBound, overBudget, stricterService, underBudget } from './scenarios';
 import { historyOverhead, watchBudget } from './watch';
+import { exportReport } from './exportReport';
 
 const quick = process.argv.includes('--quick');
 /** --no-host: only the scenarios in plain Node (no VS Code launched). */
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
   add(await faulty(quick ? 200 : 1000, 8));
   add(await watchBudget(quick ? 100 : 1000, 15, quick ? 1 : 3, quick ? 600 : 60));
   add(await historyOverhead(quick ? 200 : 2000, quick ? 20 : 50, 8));
+  add(exportReport(quick ? 1000 : 10_000));
 
   if (!noHost) await hostScenarios(add);
 

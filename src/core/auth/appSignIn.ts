@@ -15,6 +15,7 @@ import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from './appCred
 import { MsalTransport, msalNetworkModule } from './msalNetwork';
 
 export class AppSignIn implements TokenProvider {
+  readonly signInMode = 'app';
   private readonly cca: ConfidentialClientApplication;
   private readonly serial = new Serial();
   private readonly memo = new TokenMemo();

@@ -24,6 +24,7 @@ export interface SignedInAccount {
 }
 
 export class UserSignIn implements TokenProvider {
+  readonly signInMode = 'user';
   private readonly pca: PublicClientApplication;
   private readonly serial = new Serial();
   private readonly memo = new TokenMemo();

@@ -8,6 +8,7 @@ export type PartnerCenterErrorKind =
   | 'forbidden-role'
   | 'not-found'
   | 'bad-request'
+  | 'app-only'
   | 'throttled'
   | 'server'
   | 'network'

@@ -64,3 +64,16 @@ export function parseQualifications(body: string): Qualification[] {
   if (!Array.isArray(list)) throw malformed(`${json === null ? 'null' : typeof list} where a list of qualifications belongs`);
   return list.map(parseEntry).filter((q): q is Qualification => q !== undefined);
 }
+
+/** The one qualification a POST answers with; undefined for an empty body (the caller then re-reads). */
+export function parseQualificationAnswer(body: string): Qualification | undefined {
+  const text = body.trim();
+  if (!text) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw malformed(`the body is not JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  return parseEntry(Array.isArray(json) ? json[0] : json, 0);
+}

@@ -1,15 +1,18 @@
-// GET {base}/v1/customers/{tenant}/qualifications through the client's own undici dispatcher, with the
-// Partner Center headers, a capped body, the retry policy (in the dispatcher) and one token refresh on 401.
+// Partner Center calls through the client's own undici dispatcher: GET qualifications, GET validation codes,
+// POST a qualification request; the Partner Center headers, a capped body, the retry policy (in the
+// dispatcher, stricter for the POST) and one token refresh on 401.
 import { randomUUID } from 'crypto';
 import type { Dispatcher } from 'undici';
 import { abortError, isAbort } from '../abort';
 import { RateGate } from '../batch/rateGate';
 import { Logger, silentLogger } from '../log';
 import { normalizeTenantId } from '../model/tenantId';
-import { QualificationsResult } from '../model/qualification';
+import { Qualification, QualificationsResult } from '../model/qualification';
+import { QualificationRequest, describeRequest, requestBody, requestQuery } from '../requests/qualificationRequest';
+import { ValidationCode, parseValidationCodes } from '../requests/validationCodes';
 import { Cloud } from './clouds';
 import { PartnerCenterError, isPartnerCenterError } from './errors';
-import { parseQualifications } from './parseQualifications';
+import { parseQualificationAnswer, parseQualifications } from './parseQualifications';
 import { ResponseIds, errorFromResponse } from './responseError';
 import { TokenProvider } from './tokenProvider';
 
@@ -28,6 +31,18 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** One per batch (refresh), so the calls of one operation can be traced together. */
   readonly correlationId?: string;
+}
+
+/** What the service answered to a qualification request. */
+export interface RequestedQualification {
+  readonly tenantId: string;
+  readonly request: QualificationRequest;
+  /** The qualification as the service sent it back (InReview for vetted kinds); undefined for an empty body. */
+  readonly qualification?: Qualification;
+  readonly requestId?: string;
+  readonly correlationId?: string;
+  /** Epoch milliseconds of the answer. */
+  readonly at: number;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
@@ -52,49 +67,89 @@ export class PartnerCenterClient {
   }
 
   async getQualifications(tenantInput: string, call: CallOptions = {}): Promise<QualificationsResult> {
-    const tenantId = normalizeTenantId(tenantInput);
-    if (!tenantId) throw new PartnerCenterError('invalid-tenant', `"${String(tenantInput).slice(0, 60)}" is not a tenant id (a GUID).`);
+    const tenantId = tenantIdOf(tenantInput);
+    const { response, ids, started } = await this.exchange(`tenant ${tenantId}`, `/v1/customers/${tenantId}/qualifications`, { method: 'GET' }, call, tenantId);
+    const qualifications = this.parsed(`tenant ${tenantId}`, ids, () => parseQualifications(response.body));
+    this.log.info(`tenant ${tenantId}: 200 in ${Date.now() - started} ms, ${qualifications.length} qualification(s) (request ${ids.requestId}, correlation ${ids.correlationId})`);
+    return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now() };
+  }
+
+  /** The partner's GCC validation codes (GET /v1/customers/all/validations). */
+  async getValidationCodes(call: CallOptions = {}): Promise<ValidationCode[]> {
+    const { response, ids, started } = await this.exchange('validation codes', '/v1/customers/all/validations', { method: 'GET' }, call);
+    const codes = this.parsed('validation codes', ids, () => parseValidationCodes(response.body));
+    this.log.info(`validation codes: 200 in ${Date.now() - started} ms, ${codes.length} code(s) (request ${ids.requestId})`);
+    return codes;
+  }
+
+  /**
+   * POST /v1/customers/{tenant}/qualifications: app+user only, a JSON body, its own MS-RequestId. The
+   * dispatcher's retry policy sees the POST and retries it only when the service cannot have acted on it.
+   */
+  async requestQualification(tenantInput: string, request: QualificationRequest, call: CallOptions = {}): Promise<RequestedQualification> {
+    const tenantId = tenantIdOf(tenantInput);
+    const what = describeRequest(request);
+    if (this.o.tokens.signInMode === 'app') {
+      throw new PartnerCenterError('app-only', 'Requesting a qualification needs an app + user sign-in; app-only sign-in can only read. Sign in as a user.');
+    }
+    const label = `tenant ${tenantId} request ${what}`;
+    const body = JSON.stringify(requestBody(request));
+    const { response, ids, started } = await this.exchange(label, `/v1/customers/${tenantId}/qualifications${requestQuery(request)}`, { method: 'POST', body }, call, tenantId, [200, 201]);
+    const qualification = this.parsed(label, ids, () => parseQualificationAnswer(response.body));
+    this.log.info(`${label}: ${response.status} in ${Date.now() - started} ms, ${qualification ? `${qualification.name} ${qualification.rawStatus ?? 'held'}` : 'no body'} (request ${ids.requestId}, correlation ${ids.correlationId})`);
+    return { tenantId, request, qualification, requestId: ids.requestId, correlationId: ids.correlationId, at: Date.now() };
+  }
+
+  /** One call with the Partner Center headers, one token refresh on a 401 (not on MFA), errors mapped and logged. */
+  private async exchange(label: string, resource: string, req: { method: 'GET' | 'POST'; body?: string }, call: CallOptions, tenantId?: string, ok: readonly number[] = [200]) {
     const correlationId = call.correlationId ?? randomUUID();
     const requestId = randomUUID(); // kept across retries of this request, new for the next one
-    const path = `${this.basePath}/v1/customers/${tenantId}/qualifications`;
+    const path = `${this.basePath}${resource}`;
     const started = Date.now();
     let response: RawResponse | undefined;
     try {
       let token = await this.o.tokens.getToken({ signal: call.signal });
-      response = await this.send(path, token, requestId, correlationId, call.signal);
+      response = await this.send(path, req, token, requestId, correlationId, call.signal);
       if (response.status === 401 && !/mfa|900421|10001/i.test(response.body)) {
-        this.log.info(`tenant ${tenantId}: 401, refreshing the token once (request ${requestId})`);
+        // a refused token means the service did nothing: sending again with a fresh one is safe, even for a POST
+        this.log.info(`${label}: 401, refreshing the token once (request ${requestId})`);
         token = await this.o.tokens.getToken({ signal: call.signal, forceRefresh: true });
-        response = await this.send(path, token, requestId, correlationId, call.signal);
+        response = await this.send(path, req, token, requestId, correlationId, call.signal);
       }
       const ids = { requestId: response.ids.requestId ?? requestId, correlationId: response.ids.correlationId ?? correlationId, cv: response.ids.cv };
-      if (response.status !== 200) throw errorFromResponse(response.status, response.body, response.contentType, ids, tenantId);
-      let qualifications;
-      try {
-        qualifications = parseQualifications(response.body);
-      } catch (e) {
-        throw isPartnerCenterError(e) ? new PartnerCenterError(e.kind, e.message, { ...ids, status: 200 }) : e;
-      }
-      this.log.info(`tenant ${tenantId}: 200 in ${Date.now() - started} ms, ${qualifications.length} qualification(s) (request ${ids.requestId}, correlation ${ids.correlationId})`);
-      return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now() };
+      if (!ok.includes(response.status)) throw errorFromResponse(response.status, response.body, response.contentType, ids, tenantId);
+      return { response, ids, started };
     } catch (e) {
       const error = toPartnerCenterError(e, { requestId: response?.ids.requestId ?? requestId, correlationId }, call.signal);
-      this.log.warn(`tenant ${tenantId}: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? `/${error.code}` : ''} in ${Date.now() - started} ms: ${error.message} (request ${error.requestId}, correlation ${error.correlationId})`);
+      this.log.warn(`${label}: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? `/${error.code}` : ''} in ${Date.now() - started} ms: ${error.message} (request ${error.requestId}, correlation ${error.correlationId})`);
       throw error;
     }
   }
 
-  private async send(path: string, token: string, requestId: string, correlationId: string, signal?: AbortSignal): Promise<RawResponse> {
+  /** Runs a body parser; its failure carries the call's ids and is logged like any other. */
+  private parsed<T>(label: string, ids: ResponseIds, parse: () => T): T {
+    try {
+      return parse();
+    } catch (e) {
+      const error = isPartnerCenterError(e) ? new PartnerCenterError(e.kind, e.message, { ...ids, status: 200 }) : toPartnerCenterError(e, ids);
+      this.log.warn(`${label}: ${error.kind}: ${error.message} (request ${ids.requestId}, correlation ${ids.correlationId})`);
+      throw error;
+    }
+  }
+
+  private async send(path: string, req: { method: 'GET' | 'POST'; body?: string }, token: string, requestId: string, correlationId: string, signal?: AbortSignal): Promise<RawResponse> {
     if (signal?.aborted) throw abortError(signal);
     await this.o.gate?.acquire(signal);
     const res = await this.o.dispatcher.request({
       origin: this.origin,
       path,
-      method: 'GET',
+      method: req.method,
       signal,
+      ...(req.body !== undefined ? { body: req.body } : {}),
       headers: {
         authorization: `Bearer ${token}`,
         accept: 'application/json',
+        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
         'ms-requestid': requestId,
         'ms-correlationid': correlationId,
         'ms-partnercenter-application': this.o.applicationName ?? 'Partner Center Qualifications for VS Code',
@@ -113,6 +168,12 @@ export class PartnerCenterClient {
       ids: { requestId: header('ms-requestid'), correlationId: header('ms-correlationid'), cv: header('ms-cv') },
     };
   }
+}
+
+function tenantIdOf(input: string): string {
+  const tenantId = normalizeTenantId(input);
+  if (!tenantId) throw new PartnerCenterError('invalid-tenant', `"${String(input).slice(0, 60)}" is not a tenant id (a GUID).`);
+  return tenantId;
 }
 
 /** Reads a body as text, cancelling it once it passes `max` bytes. */

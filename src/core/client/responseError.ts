@@ -81,5 +81,6 @@ export function errorFromResponse(status: number, body: string, contentType: str
   if (status === 429) return make('throttled', `Partner Center is throttling requests${said}. Try again later.`);
   if (status === 408) return make('timeout', `Partner Center timed out (408)${said}. Try again.`);
   if (status >= 500) return make('server', `Partner Center had a server error (${status})${said}. Try again later.`);
-  return make('bad-request', `Partner Center refused the request (${status})${said}.`);
+  // 400/409 carry the service's own sentence, which usually ends in its own full stop
+  return make('bad-request', `Partner Center refused the request (${status})${said}${/[.!?]$/.test(said) ? '' : '.'}`);
 }

@@ -1,6 +1,8 @@
 // The retry policy partners know from the Partner Center .NET SDK, as undici retry-interceptor callback:
 // never retry 400/401/403/404/409; retry 408, 5xx and network errors up to 3 times with backoff;
 // on 429 wait Retry-After (seconds or HTTP date) and go on, telling the rate gate to slow down.
+// A POST (not idempotent: the service may have acted on it) is retried only when it surely did not: a 429
+// that names its Retry-After, or a connection that failed before a byte of the request was sent.
 import type { RetryHandler } from 'undici';
 
 export interface RetryPolicyOptions {
@@ -23,6 +25,10 @@ const NETWORK_CODES = new Set([
   'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'UND_ERR_CLOSED',
 ]);
 
+/** Failures of connection set-up: the request never left, so even a POST may go again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const IDEMPOTENT = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE', 'TRACE']);
+
 /** Retry-After as milliseconds: delta-seconds or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const v = Array.isArray(value) ? value[0] : value;
@@ -42,6 +48,7 @@ export function partnerCenterRetry(o: RetryPolicyOptions): RetryCallback {
   return (err, { state, opts }, cb) => {
     const e = err as Error & { statusCode?: number; code?: string; headers?: Record<string, string | string[]> };
     const signal = (opts as { signal?: AbortSignal }).signal;
+    const idempotent = IDEMPOTENT.has(String((opts as { method?: string }).method ?? 'GET').toUpperCase());
     const wait = (ms: number, reason: string) => {
       if (signal?.aborted) return cb(err);
       o.onRetry?.(reason);
@@ -51,12 +58,16 @@ export function partnerCenterRetry(o: RetryPolicyOptions): RetryCallback {
     };
     const status = e.statusCode;
     if (status === 429) {
-      const after = parseRetryAfter(e.headers?.['retry-after']) ?? 1000;
+      const named = parseRetryAfter(e.headers?.['retry-after']);
+      const after = named ?? 1000;
       o.onThrottled?.(after);
+      if (!idempotent && named === undefined) return cb(err);
       if (state.counter > maxThrottle || after > maxRetryAfter) return cb(err);
       return wait(after, '429');
     }
-    const retriable = status !== undefined ? RETRY_STATUSES.has(status) : e.code !== undefined && NETWORK_CODES.has(e.code);
+    const retriable = !idempotent
+      ? status === undefined && e.code !== undefined && NOT_SENT_CODES.has(e.code)
+      : status !== undefined ? RETRY_STATUSES.has(status) : e.code !== undefined && NETWORK_CODES.has(e.code);
     if (!retriable || state.counter > maxRetries) return cb(err);
     return wait(backoff[Math.min(state.counter - 1, backoff.length - 1)] ?? 500, status ? String(status) : (e.code ?? 'network'));
   };

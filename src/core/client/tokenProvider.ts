@@ -6,5 +6,7 @@ export interface TokenRequest {
 }
 
 export interface TokenProvider {
+  /** App-only tokens can read but not request qualifications; undefined when not known. */
+  readonly signInMode?: 'app' | 'user';
   getToken(request: TokenRequest): Promise<string>;
 }

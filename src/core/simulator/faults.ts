@@ -15,7 +15,8 @@ export type FaultName =
   | 'mfa-required' // 401 code 900421
   | 'no-relationship' // 403 code 20002
   | 'tenant-not-found' // 404 code 60003
-  | 'forbidden-role'; // 403 "the supplied role does not have the rights"
+  | 'forbidden-role' // 403 "the supplied role does not have the rights"
+  | 'conflict'; // 409: the qualification was requested elsewhere since the client last read
 
 export interface Fault {
   readonly fault: FaultName;
@@ -27,6 +28,8 @@ export interface Fault {
   readonly latencyMs?: number;
   /** Retry-After header value for throttle (seconds or an HTTP date). */
   readonly retryAfter?: string;
+  /** Only calls of this method (e.g. 'POST': a write fails while reads go through); default every call. */
+  readonly method?: 'GET' | 'POST';
 }
 
 /** The seed document's example, verbatim in spirit: not valid JSON. */
@@ -50,7 +53,8 @@ export class FaultState {
   constructor(readonly spec: Fault) {}
 
   /** Whether this call is hit by the fault. */
-  fires(random: () => number = Math.random): boolean {
+  fires(random: () => number = Math.random, method = 'GET'): boolean {
+    if (this.spec.method !== undefined && this.spec.method !== method) return false;
     if (this.spec.times !== undefined && this.used >= this.spec.times) return false;
     if (this.spec.probability !== undefined && random() >= this.spec.probability) return false;
     this.used++;

@@ -8,6 +8,7 @@ import { readBody, send } from './http';
 import { Claims, TokenSigner } from './jwt';
 import { Limiter } from './rateLimit';
 import { TimelineState } from './vettingTimeline';
+import { SimulatedValidation, demoValidations, judgeRequest } from './qualificationRequests';
 
 export interface ApiOptions {
   readonly signer: TokenSigner;
@@ -28,6 +29,7 @@ export interface ApiOptions {
 export interface RequestRecord {
   readonly at: number;
   readonly tenantId?: string;
+  readonly method?: string;
   readonly status: number;
   readonly requestId?: string;
   readonly correlationId?: string;
@@ -48,6 +50,8 @@ const pcError = (res: ServerResponse, status: number, code: string | number, des
 export class PartnerCenterApi {
   readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState; timelineState?: TimelineState }>();
   readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
+  /** The partner's GCC validation codes; a successful GCC request uses one create. */
+  validations: SimulatedValidation[] = demoValidations();
 
   constructor(private readonly o: ApiOptions, customers: SimulatedCustomer[]) {
     for (const c of customers) this.upsert(c);
@@ -77,7 +81,7 @@ export class PartnerCenterApi {
     const record = (status: number) => {
       this.stats.requests++;
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
-      if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, status, requestId, correlationId });
+      if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, method: req.method, status, requestId, correlationId });
     };
     const origWriteHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: unknown[]) => { record(status); return (origWriteHead as (...a: unknown[]) => ServerResponse)(status, ...rest); }) as typeof res.writeHead;
@@ -88,9 +92,9 @@ export class PartnerCenterApi {
     if (this.rateLimited(res, String(claims.tid))) return true;
 
     if (q && req.method === 'GET') return await this.getQualifications(res, tenantId!), true;
-    if (q && req.method === 'POST') return await this.postQualification(req, res, tenantId!, claims), true;
+    if (q && req.method === 'POST') return await this.postQualification(req, res, url, tenantId!, claims), true;
     if (url.pathname === '/v1/customers/all/validations' && req.method === 'GET') {
-      send(res, 200, [{ partnerId: claims.tid, organizationName: 'City of Tailspin', validationId: 'c2b6b1f4-5a2c-4a53-9c55-2f7c1ad3f1a0', maxCreates: 5, remainingCreates: 4, eTag: 'W/"1"' }]);
+      send(res, 200, this.validations.map((v, i) => ({ partnerId: claims.tid, ...v, eTag: `W/"${i + 1}.${v.remainingCreates}"` })));
       return true;
     }
     if (url.pathname === '/v1/customers' && req.method === 'GET') return this.listCustomers(req, res, url), true;
@@ -150,25 +154,32 @@ export class PartnerCenterApi {
       case 'no-relationship': return pcError(res, 403, 20002, 'No relationship between caller and account.');
       case 'tenant-not-found': return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
       case 'forbidden-role': return pcError(res, 403, 'Forbidden', 'The supplied role does not have the rights to perform the requested operation.');
+      case 'conflict': return pcError(res, 409, 'Conflict', 'A qualification request for this customer is already being processed.');
     }
   }
 
-  private async postQualification(req: IncomingMessage, res: ServerResponse, tenantId: string, claims: Claims): Promise<void> {
+  private async postQualification(req: IncomingMessage, res: ServerResponse, url: URL, tenantId: string, claims: Claims): Promise<void> {
     if (claims.idtyp !== 'user') return pcError(res, 403, 'Forbidden', 'This operation requires app+user authentication.');
     const c = this.customers.get(tenantId);
+    // the same faults as reads (5xx, 429, resets...), so clients can be tested on what a POST may meet
+    for (const fault of [...this.o.globalFaults, c?.faultState]) {
+      if (!fault?.fires(Math.random, 'POST')) continue;
+      if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
+      await delay(fault.spec.latencyMs ?? 1000);
+    }
     if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
-    let body: { qualification?: string };
+    if (!/^application\/json\b/i.test(String(req.headers['content-type'] ?? ''))) return pcError(res, 415, 'UnsupportedMediaType', 'Content-Type must be application/json.');
+    let body: unknown;
     try {
       body = JSON.parse(await readBody(req));
     } catch {
       return pcError(res, 400, 'BadRequest', 'The request body is not valid JSON.');
     }
-    if (!body.qualification || /^(none|nonprofit)$/i.test(body.qualification)) return pcError(res, 400, 'BadRequest', 'This qualification cannot be set.');
-    const entry = body.qualification === 'StateOwnedEntity'
-      ? { qualification: 'StateOwnedEntity' }
-      : { qualification: body.qualification, vettingStatus: 'InReview', vettingCreateDate: new Date().toISOString() };
-    c.qualifications = [...c.qualifications.filter((q) => q.qualification !== body.qualification), entry];
-    send(res, 201, entry);
+    const verdict = judgeRequest(body, url.searchParams, c.qualifications, this.validations);
+    if (!verdict.ok) return pcError(res, verdict.status, verdict.code, verdict.description);
+    const name = String(verdict.entry.qualification).toLowerCase();
+    c.qualifications = [...c.qualifications.filter((e) => String(e.qualification ?? e.Qualification ?? '').toLowerCase() !== name && String(e.qualification ?? '').toLowerCase() !== 'none'), verdict.entry];
+    send(res, 201, verdict.entry);
   }
 
   private listCustomers(req: IncomingMessage, res: ServerResponse, url: URL): void {
