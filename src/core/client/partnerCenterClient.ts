@@ -6,9 +6,11 @@ import { abortError, isAbort } from '../abort';
 import { RateGate } from '../batch/rateGate';
 import { Logger, silentLogger } from '../log';
 import { normalizeTenantId } from '../model/tenantId';
+import { Customer, CustomerPage, CustomerSearchField } from '../model/customer';
 import { QualificationsResult } from '../model/qualification';
 import { Cloud } from './clouds';
 import { PartnerCenterError, isPartnerCenterError } from './errors';
+import { ParsedPage, nextLinkPath, parseCustomer, parseCustomerPage } from './parseCustomers';
 import { parseQualifications } from './parseQualifications';
 import { ResponseIds, errorFromResponse } from './responseError';
 import { TokenProvider } from './tokenProvider';
@@ -31,6 +33,15 @@ export interface CallOptions {
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+/** Partner Center serves at most 500 customers a page. */
+export const MAX_PAGE_SIZE = 500;
+
+export interface ListCustomersOptions {
+  /** Customers per page (at most 500). */
+  readonly pageSize?: number;
+  /** A prefix search on company name or default domain (Partner Center's starts_with filter). */
+  readonly search?: { readonly field: CustomerSearchField; readonly prefix: string };
+}
 
 interface RawResponse {
   readonly status: number;
@@ -52,39 +63,97 @@ export class PartnerCenterClient {
   }
 
   async getQualifications(tenantInput: string, call: CallOptions = {}): Promise<QualificationsResult> {
-    const tenantId = normalizeTenantId(tenantInput);
-    if (!tenantId) throw new PartnerCenterError('invalid-tenant', `"${String(tenantInput).slice(0, 60)}" is not a tenant id (a GUID).`);
+    const tenantId = requireTenantId(tenantInput);
+    const started = Date.now();
+    const { value: qualifications, ids } = await this.getJson(`customers/${tenantId}/qualifications`, `tenant ${tenantId}`, call, parseQualifications, { tenantId });
+    this.log.info(`tenant ${tenantId}: 200 in ${Date.now() - started} ms, ${qualifications.length} qualification(s) (request ${ids.requestId}, correlation ${ids.correlationId})`);
+    return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now() };
+  }
+
+  /** GET /v1/customers/{id}: the customer's company name, default domain and relationship. */
+  async getCustomer(tenantInput: string, call: CallOptions = {}): Promise<Customer> {
+    const tenantId = requireTenantId(tenantInput);
+    const { value } = await this.getJson(`customers/${tenantId}`, `customer ${tenantId}`, call, parseCustomer, { tenantId });
+    return value;
+  }
+
+  /**
+   * The partner's customers, page by page (GET /v1/customers, then each links.next with its continuation
+   * token). Every page passes the rate gate; cancelling the signal ends the iteration with a 'cancelled'
+   * error. A malformed page yields what it held, then throws.
+   */
+  async *listCustomers(o: ListCustomersOptions = {}, call: CallOptions = {}): AsyncGenerator<CustomerPage> {
+    const size = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(o.pageSize ?? MAX_PAGE_SIZE)));
+    const filter = o.search ? `&filter=${encodeURIComponent(JSON.stringify({ Field: o.search.field, Value: o.search.prefix, Operator: 'starts_with' }))}` : '';
+    const correlationId = call.correlationId ?? randomUUID();
+    let path = `${this.basePath}/v1/customers?size=${size}${filter}`;
+    let headers: Record<string, string> = {};
+    let read = 0;
+    for (let index = 0; ; index++) {
+      const what = `customers page ${index + 1}`;
+      let page: ParsedPage;
+      try {
+        page = (await this.getJson(path, what, { ...call, correlationId }, parseCustomerPage, { headers, absolute: true })).value;
+      } catch (e) {
+        const partial = (e as { partial?: Customer[] }).partial;
+        if (partial?.length) yield { customers: partial, index };
+        throw readSoFar(e, read + (partial?.length ?? 0));
+      }
+      read += page.customers.length;
+      yield { customers: page.customers, totalCount: page.totalCount, index };
+      if (!page.next) return;
+      path = nextLinkPath(this.basePath, page.next.uri);
+      headers = { ...page.next.headers };
+    }
+  }
+
+  /** Customers whose company name or default domain starts with `prefix` (case-insensitive), up to `limit`. */
+  async searchCustomers(field: CustomerSearchField, prefix: string, limit = 50, call: CallOptions = {}): Promise<Customer[]> {
+    const found: Customer[] = [];
+    for await (const page of this.listCustomers({ search: { field, prefix }, pageSize: Math.min(limit, MAX_PAGE_SIZE) }, call)) {
+      found.push(...page.customers);
+      if (found.length >= limit) break;
+    }
+    return found.slice(0, limit);
+  }
+
+  /**
+   * One GET with the Partner Center headers, one token refresh on 401 (not for MFA), the answer mapped to
+   * a typed error or parsed; failures are logged with `what` and the support ids.
+   */
+  private async getJson<T>(
+    route: string, what: string, call: CallOptions, parse: (body: string) => T,
+    o: { tenantId?: string; headers?: Record<string, string>; absolute?: boolean } = {},
+  ): Promise<{ value: T; ids: { requestId: string; correlationId: string } }> {
+    const path = o.absolute ? route : `${this.basePath}/v1/${route}`;
     const correlationId = call.correlationId ?? randomUUID();
     const requestId = randomUUID(); // kept across retries of this request, new for the next one
-    const path = `${this.basePath}/v1/customers/${tenantId}/qualifications`;
     const started = Date.now();
     let response: RawResponse | undefined;
     try {
       let token = await this.o.tokens.getToken({ signal: call.signal });
-      response = await this.send(path, token, requestId, correlationId, call.signal);
+      response = await this.send(path, token, requestId, correlationId, call.signal, o.headers);
       if (response.status === 401 && !/mfa|900421|10001/i.test(response.body)) {
-        this.log.info(`tenant ${tenantId}: 401, refreshing the token once (request ${requestId})`);
+        this.log.info(`${what}: 401, refreshing the token once (request ${requestId})`);
         token = await this.o.tokens.getToken({ signal: call.signal, forceRefresh: true });
-        response = await this.send(path, token, requestId, correlationId, call.signal);
+        response = await this.send(path, token, requestId, correlationId, call.signal, o.headers);
       }
       const ids = { requestId: response.ids.requestId ?? requestId, correlationId: response.ids.correlationId ?? correlationId, cv: response.ids.cv };
-      if (response.status !== 200) throw errorFromResponse(response.status, response.body, response.contentType, ids, tenantId);
-      let qualifications;
+      if (response.status !== 200) throw errorFromResponse(response.status, response.body, response.contentType, ids, o.tenantId);
       try {
-        qualifications = parseQualifications(response.body);
+        return { value: parse(response.body), ids };
       } catch (e) {
-        throw isPartnerCenterError(e) ? new PartnerCenterError(e.kind, e.message, { ...ids, status: 200 }) : e;
+        if (!isPartnerCenterError(e)) throw e;
+        throw withPartial(new PartnerCenterError(e.kind, e.message, { ...ids, status: 200 }), e);
       }
-      this.log.info(`tenant ${tenantId}: 200 in ${Date.now() - started} ms, ${qualifications.length} qualification(s) (request ${ids.requestId}, correlation ${ids.correlationId})`);
-      return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now() };
     } catch (e) {
       const error = toPartnerCenterError(e, { requestId: response?.ids.requestId ?? requestId, correlationId }, call.signal);
-      this.log.warn(`tenant ${tenantId}: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? `/${error.code}` : ''} in ${Date.now() - started} ms: ${error.message} (request ${error.requestId}, correlation ${error.correlationId})`);
-      throw error;
+      this.log.warn(`${what}: ${error.kind}${error.status ? ` ${error.status}` : ''}${error.code ? `/${error.code}` : ''} in ${Date.now() - started} ms: ${error.message} (request ${error.requestId}, correlation ${error.correlationId})`);
+      throw withPartial(error, e);
     }
   }
 
-  private async send(path: string, token: string, requestId: string, correlationId: string, signal?: AbortSignal): Promise<RawResponse> {
+  private async send(path: string, token: string, requestId: string, correlationId: string, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<RawResponse> {
     if (signal?.aborted) throw abortError(signal);
     await this.o.gate?.acquire(signal);
     const res = await this.o.dispatcher.request({
@@ -93,6 +162,7 @@ export class PartnerCenterClient {
       method: 'GET',
       signal,
       headers: {
+        ...extra,
         authorization: `Bearer ${token}`,
         accept: 'application/json',
         'ms-requestid': requestId,
@@ -113,6 +183,25 @@ export class PartnerCenterClient {
       ids: { requestId: header('ms-requestid'), correlationId: header('ms-correlationid'), cv: header('ms-cv') },
     };
   }
+}
+
+/** Keeps the customers a malformed page still held (parseCustomerPage puts them on its error). */
+function withPartial(error: PartnerCenterError, from: unknown): PartnerCenterError {
+  const partial = (from as { partial?: unknown } | null)?.partial;
+  return partial === undefined ? error : Object.assign(error, { partial });
+}
+
+function requireTenantId(input: string): string {
+  const tenantId = normalizeTenantId(input);
+  if (!tenantId) throw new PartnerCenterError('invalid-tenant', `"${String(input).slice(0, 60)}" is not a tenant id (a GUID).`);
+  return tenantId;
+}
+
+/** A listing error that says how many customers were read before it (they were already yielded). */
+function readSoFar(e: unknown, read: number): PartnerCenterError {
+  const err = e as PartnerCenterError;
+  if (!isPartnerCenterError(err) || err.kind === 'cancelled' || read === 0) return err;
+  return new PartnerCenterError(err.kind, `${err.message} (after ${read} customers were read)`, { status: err.status, code: err.code, description: err.description, requestId: err.requestId, correlationId: err.correlationId, cv: err.cv });
 }
 
 /** Reads a body as text, cancelling it once it passes `max` bytes. */

@@ -15,10 +15,14 @@ export type FaultName =
   | 'mfa-required' // 401 code 900421
   | 'no-relationship' // 403 code 20002
   | 'tenant-not-found' // 404 code 60003
-  | 'forbidden-role'; // 403 "the supplied role does not have the rights"
+  | 'forbidden-role' // 403 "the supplied role does not have the rights"
+  | 'page-without-items' // customer list: a page without its "items"
+  | 'next-without-token'; // customer list: a next link without its MS-ContinuationToken header
 
 export interface Fault {
   readonly fault: FaultName;
+  /** The first `skip` matching calls pass (e.g. fail the third page of a listing). */
+  readonly skip?: number;
   /** Only the first `times` matching calls fail; afterwards the customer answers normally. */
   readonly times?: number;
   /** Share of calls that fail (0..1), chosen at random; default every call. */
@@ -45,12 +49,17 @@ export const HTML_ERROR_PAGE =
 
 export class FaultState {
   private used = 0;
+  private skipped = 0;
   readonly setAt = Date.now();
 
   constructor(readonly spec: Fault) {}
 
   /** Whether this call is hit by the fault. */
   fires(random: () => number = Math.random): boolean {
+    if (this.spec.skip !== undefined && this.skipped < this.spec.skip) {
+      this.skipped++;
+      return false;
+    }
     if (this.spec.times !== undefined && this.used >= this.spec.times) return false;
     if (this.spec.probability !== undefined && random() >= this.spec.probability) return false;
     this.used++;

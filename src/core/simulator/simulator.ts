@@ -4,7 +4,7 @@
 import * as https from 'https';
 import type { AddressInfo } from 'net';
 import type { Socket } from 'net';
-import { SimulatedCustomer, demoCustomers } from './customers';
+import { SimulatedCustomer, demoCustomers, directoryCustomers } from './customers';
 import { Fault, FaultState } from './faults';
 import { ConfidentialApp, IdentityService } from './identity';
 import { TokenSigner } from './jwt';
@@ -14,6 +14,8 @@ import { makeSimulatorTls } from './certificates';
 export interface SimulatorOptions {
   readonly port?: number;
   readonly customers?: SimulatedCustomer[];
+  /** Adds a synthetic directory of this many customers (directoryCustomers) after the others. */
+  readonly directorySize?: number;
   readonly confidentialApps?: ConfidentialApp[];
   readonly latencyMs?: number;
   readonly rateLimitPerMinute?: number;
@@ -42,6 +44,8 @@ export interface Simulator {
   setCustomerFault(tenantId: string, fault: Fault | undefined): void;
   /** Faults for every customer (e.g. 5% 503 and 1% resets); undefined or [] clears them. */
   setGlobalFault(fault: Fault | Fault[] | undefined): void;
+  /** A fault for the customer list and search pages only (e.g. page-without-items with skip: 2). */
+  setListFault(fault: Fault | undefined): void;
   setLatency(ms: number): void;
   setRateLimit(perMinute: number): void;
   setUserMfa(hasMfa: boolean): void;
@@ -69,7 +73,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     tokensExpireBefore: 0,
     globalFaults: [],
   };
-  const api = new PartnerCenterApi(apiOptions, options.customers ?? demoCustomers());
+  const api = new PartnerCenterApi(apiOptions, [...(options.customers ?? demoCustomers()), ...directoryCustomers(options.directorySize ?? 0)]);
   const identityOptions = {
     origin: () => origin,
     apiResource: () => origin,
@@ -117,6 +121,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setGlobalFault(fault) {
       apiOptions.globalFaults = (Array.isArray(fault) ? fault : fault ? [fault] : []).map((f) => new FaultState(f));
     },
+    setListFault(fault) { apiOptions.listFault = fault ? new FaultState(fault) : undefined; },
     setLatency(ms) { apiOptions.latencyMs = ms; },
     setRateLimit(perMinute) { apiOptions.rateLimitPerMinute = perMinute; },
     setUserMfa(hasMfa) { identityOptions.mfa = hasMfa; },
