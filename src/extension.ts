@@ -8,7 +8,8 @@ import { isOurSecret } from './vscode/secretStorage';
 import { affectsConnection, readConnectionSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
-import { AddTenantArgs, addTenant, lookUp, removeTenant } from './vscode/tenantCommands';
+import { registerCustomers } from './vscode/customers/register';
+import { removeTenant } from './vscode/tenantCommands';
 import { CustomersTree, Node, TenantNode } from './vscode/tree';
 import { ViewOptions } from './vscode/viewOptions';
 
@@ -55,8 +56,6 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     }),
     command('signIn', async (args?: SignInArgs) => { const ok = await signIn(connection, context.secrets, logger, args); await updateSignedIn(); return ok; }),
     command('signOut', async () => { await signOut(connection, context.secrets, logger); await updateSignedIn(); }),
-    command('lookUp', (tenantId?: string) => lookUp(connection, tree, store, typeof tenantId === 'string' ? tenantId : undefined)),
-    command('addTenant', (args?: AddTenantArgs) => addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {})),
     command('removeTenant', (node?: Node) => removeTenant(tenantOf(node), store)),
     command('copyTenantId', async (node?: Node) => {
       const t = tenantOf(node);
@@ -75,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );
+  registerCustomers(context, connection, tree, store, refresher, logger);
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);

@@ -5,7 +5,7 @@ import { TenantOutcome } from '../core/batch/batchRunner';
 import { PartnerCenterError } from '../core/client/errors';
 import { Logger } from '../core/log';
 import { abortSignalOf } from './cancellation';
-import { Connection } from './connection';
+import { Connection, Live } from './connection';
 import { readLimits } from './settings';
 import { StatusStore } from './statusStore';
 import { CustomersTree } from './tree';
@@ -20,8 +20,19 @@ export interface RefreshReport {
 
 const EMPTY: RefreshReport = { succeeded: 0, failed: 0, cancelled: 0 };
 
+/** Work that goes with every Refresh All (the customers feature: domain entries, company names). */
+export interface RefreshAllExtras {
+  /** Before the batch, inside its progress: may add tenants (resolved domains). */
+  before(live: Live, signal: AbortSignal): Promise<void>;
+  /** Alongside the batch, through the same gate; awaited before the refresh ends. */
+  alongside(live: Live, signal: AbortSignal): Promise<void>;
+  /** Whether there is something to refresh besides the listed tenant ids. */
+  pending(): boolean;
+}
+
 export class Refresher {
   private running?: Promise<RefreshReport>;
+  extras?: RefreshAllExtras;
 
   constructor(
     private readonly connection: Connection,
@@ -35,7 +46,7 @@ export class Refresher {
   }
 
   refreshAll(): Promise<RefreshReport> {
-    this.running ??= this.run(this.tree.tenantIds).finally(() => (this.running = undefined));
+    this.running ??= this.run(this.tree.tenantIds, undefined, this.extras).finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -44,8 +55,8 @@ export class Refresher {
   }
 
   /** `cancel`: a second way to stop the batch besides the notification's Cancel button (scripts, tests). */
-  private async run(tenantIds: string[], cancel?: vscode.CancellationToken): Promise<RefreshReport> {
-    if (tenantIds.length === 0) {
+  private async run(tenantIds: string[], cancel?: vscode.CancellationToken, extras?: RefreshAllExtras): Promise<RefreshReport> {
+    if (tenantIds.length === 0 && !extras?.pending()) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants to refresh: add one first.'));
       return EMPTY;
     }
@@ -60,7 +71,7 @@ export class Refresher {
       void showFailure(new PartnerCenterError('auth-required', vscode.l10n.t('Sign in to Partner Center to check qualifications.')));
       return EMPTY;
     }
-    const total = tenantIds.length;
+    let total = tenantIds.length;
     const started = Date.now();
     const failures: TenantOutcome[] = [];
     let done = 0;
@@ -69,8 +80,16 @@ export class Refresher {
       async (progress, token) => {
         const abort = abortSignalOf(token);
         const external = cancel?.onCancellationRequested(() => abort.abort());
-        progress.report({ message: vscode.l10n.t('{0} / {1} tenants', 0, total) });
+        let alongside: Promise<void> | undefined;
         try {
+          if (extras) {
+            progress.report({ message: vscode.l10n.t('Resolving domains...') });
+            await extras.before(live, abort.signal);
+            tenantIds = this.tree.tenantIds;
+            total = tenantIds.length;
+            alongside = extras.alongside(live, abort.signal);
+          }
+          progress.report({ message: vscode.l10n.t('{0} / {1} tenants', 0, total) });
           return await live.runner.run(tenantIds, {
             concurrency: readLimits().concurrency,
             signal: abort.signal,
@@ -86,6 +105,7 @@ export class Refresher {
             },
           });
         } finally {
+          await alongside;
           external?.dispose();
           abort.dispose();
         }

@@ -1,7 +1,8 @@
 // The Customers tree: tenants from settings (grouped by folder in multi-root workspaces), their
 // qualifications, the error of the last fetch, and warning rows for bad setting entries.
 import * as vscode from 'vscode';
-import { ConfiguredTenant, EntryProblem } from '../core/model/customerEntries';
+import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../core/model/customerEntries';
+import { DomainResolution, KnownCustomer } from '../core/model/customerDirectory';
 import { Qualification } from '../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
 import { ago, formatDate, icon, look, statusLabel } from './presentation';
@@ -15,11 +16,19 @@ export type Node =
   | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
   | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
-  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder };
+  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
+  /** A domain entry not (or not uniquely) resolved to a tenant yet. */
+  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder };
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
 export type SortOrder = 'name' | 'status';
+
+/** What Partner Center's customer directory told us (company names, domains), read by the rows. */
+export interface CustomerDirectoryView {
+  customer(tenantId: string): KnownCustomer | undefined;
+  domain(domain: string): DomainResolution | undefined;
+}
 
 export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
 export const qualificationUri = (tenantId: string, name: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}/${encodeURIComponent(name)}` });
@@ -36,6 +45,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private pending?: NodeJS.Timeout;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
+  /** Set by the customers feature; without it domain entries stay unresolved and names come from settings. */
+  directory?: CustomerDirectoryView;
 
   constructor(private readonly store: StatusStore) {
     this.reload();
@@ -56,7 +67,39 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   get tenants(): ConfiguredTenant[] {
-    return this.groups.flatMap((g) => g.tenants);
+    return this.groups.flatMap((g) => this.groupTenants(g));
+  }
+
+  /** Domain entries of every group (resolved or not). */
+  get domainEntries(): DomainEntry[] {
+    return this.groups.flatMap((g) => g.domains);
+  }
+
+  /** The row label: the configured name, else the company name from Partner Center, else the domain or id. */
+  displayName(t: ConfiguredTenant): string {
+    return t.name ?? this.directory?.customer(t.tenantId)?.companyName ?? t.domain ?? t.tenantId;
+  }
+
+  /** A group's tenants: listed by id, then domain entries resolved to a tenant not listed already. */
+  private groupTenants(group: FolderCustomers): ConfiguredTenant[] {
+    if (!group.domains.length || !this.directory) return group.tenants;
+    const ids = new Set(group.tenants.map((t) => t.tenantId));
+    const out = [...group.tenants];
+    for (const d of group.domains) {
+      const r = this.directory.domain(d.domain);
+      if (r?.kind !== 'resolved' || ids.has(r.tenantId)) continue;
+      ids.add(r.tenantId);
+      out.push({ tenantId: r.tenantId, index: d.index, domain: d.domain, ...(d.name ? { name: d.name } : {}) });
+    }
+    return out;
+  }
+
+  /** Domain entries still without their one tenant (not resolved yet, none, several, failed). */
+  private domainNodes(group: FolderCustomers): Node[] {
+    return group.domains.flatMap((entry): Node[] => {
+      const resolution = this.directory?.domain(entry.domain);
+      return resolution?.kind === 'resolved' ? [] : [{ kind: 'domain', entry, resolution, folder: group.folder }];
+    });
   }
 
   /** Each configured tenant once, even when two folders list it. */
@@ -71,9 +114,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** The tenant nodes, sorted and filtered as the tree shows them. */
   tenantNodes(group: FolderCustomers): TenantNode[] {
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
-    let tenants = group.tenants;
+    let tenants = this.groupTenants(group);
     if (this.filter) tenants = tenants.filter((t) => this.filter!.has(byState(t)));
-    const name = (t: ConfiguredTenant) => t.name ?? t.tenantId;
+    const name = (t: ConfiguredTenant) => this.displayName(t);
     const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => collator.compare(name(a), name(b));
     const sorted = [...tenants].sort((a, b) =>
       this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || byName(a, b) : byName(a, b));
@@ -82,7 +125,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      if (this.groups.length > 1) return this.groups.filter((g) => g.tenants.length || g.problems.length).map((group) => ({ kind: 'folder', group }));
+      if (this.groups.length > 1) return this.groups.filter((g) => g.tenants.length || g.problems.length || g.domains.length).map((group) => ({ kind: 'folder', group }));
       const [group] = this.groups;
       return group ? this.groupChildren(group) : [];
     }
@@ -102,14 +145,14 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupChildren(group: FolderCustomers): Node[] {
-    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.tenantNodes(group)];
+    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.domainNodes(group), ...this.tenantNodes(group)];
   }
 
   /** Tooltips are built on hover: VS Code asks for every row's item at once, and 10,000 tooltips cost. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.kind === 'tenant') {
       const status = this.store.book.get(node.tenant.tenantId);
-      item.tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      item.tooltip = tenantTooltip(node.tenant, this.displayName(node.tenant), this.directory?.customer(node.tenant.tenantId), status, tenantState(status));
     } else if (node.kind === 'qualification') {
       item.tooltip = qualificationTooltip(node.qualification);
     }
@@ -118,7 +161,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'qualification' || node.kind === 'message') return node.parent;
-    if ((node.kind === 'tenant' || node.kind === 'problem') && this.groups.length > 1) {
+    if ((node.kind === 'tenant' || node.kind === 'problem' || node.kind === 'domain') && this.groups.length > 1) {
       const group = this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString());
       return group ? { kind: 'folder', group } : undefined;
     }
@@ -152,6 +195,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
         return item;
       }
+      case 'domain': return domainItem(node);
       case 'tenant': return this.tenantItem(node);
       case 'qualification': {
         const q = node.qualification;
@@ -179,14 +223,15 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const { tenant } = node;
     const status = this.store.book.get(tenant.tenantId);
     const state = tenantState(status);
-    const item = new vscode.TreeItem(tenant.name ?? tenant.tenantId, vscode.TreeItemCollapsibleState.Collapsed);
+    const label = this.displayName(tenant);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // when it was checked matters more than the id (also in the tooltip) when the row is narrow
-    item.description = [checkedText(status), tenant.name ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
-    item.accessibilityInformation = { label: `${tenant.name ?? tenant.tenantId}, ${look(state).label}` };
+    item.description = [checkedText(status), label !== tenant.tenantId ? tenant.tenantId : undefined].filter(Boolean).join(' · ');
+    item.accessibilityInformation = { label: `${label}, ${look(state).label}` };
     return item;
   }
 
@@ -218,10 +263,35 @@ function qualificationTooltip(q: Qualification): vscode.MarkdownString {
   return md;
 }
 
-function tenantTooltip(t: ConfiguredTenant, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
+/** A domain entry without its one tenant: the domain until resolved, then what went wrong (entry from 1). */
+function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
+  const { entry, resolution: r } = node;
+  const at = entryLabel(entry.index);
+  const label = !r ? entry.name ?? entry.domain
+    : r.kind === 'none' ? vscode.l10n.t('{0}: no Partner Center customer has the domain {1}', at, entry.domain)
+    : r.kind === 'several' ? vscode.l10n.t('{0}: {1} customers have the domain {2}; list the tenant id instead', at, r.count, entry.domain)
+    : r.kind === 'failed' ? vscode.l10n.t('{0}: could not resolve {1}: {2}', at, entry.domain, r.message)
+    : entry.domain;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `domain:${node.folder?.uri.toString()}:${entry.index}`;
+  item.iconPath = r ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('globe');
+  item.description = r ? undefined : entry.name ? vscode.l10n.t('{0} · resolved on refresh', entry.domain) : vscode.l10n.t('domain, resolved on refresh');
+  item.tooltip = r ? vscode.l10n.t('Fix {0} of partnerCenter.customers, or refresh to try again.', at) : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
+  item.contextValue = 'domain';
+  item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
+  return item;
+}
+
+function tenantTooltip(t: ConfiguredTenant, name: string, known: KnownCustomer | undefined, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(t.name ?? t.tenantId)}** $(${look(state).icon}) ${escape(look(state).label)}\n\n`);
+  md.appendMarkdown(`**${escape(name)}** $(${look(state).icon}) ${escape(look(state).label)}\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('Tenant')}: \`${t.tenantId}\`\n\n`);
+  if (name !== t.tenantId) {
+    const source = t.name ? vscode.l10n.t('Name from your settings') : known?.companyName ? vscode.l10n.t('Name from Partner Center') : vscode.l10n.t('Domain from your settings');
+    md.appendMarkdown(`${source}${t.domain ? ` (${vscode.l10n.t('entry for the domain {0}', t.domain)})` : ''}\n\n`);
+  }
+  if (known?.domain) md.appendMarkdown(`${vscode.l10n.t('Default domain')}: ${escape(known.domain)}\n\n`);
+  if (known?.relationship) md.appendMarkdown(`${vscode.l10n.t('Relationship')}: ${escape(known.relationship)}\n\n`);
   const good = s?.lastGood;
   if (good) {
     if (good.qualifications.length) {

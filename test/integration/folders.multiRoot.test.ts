@@ -28,7 +28,7 @@ describe('Multi-root workspace', () => {
     assert.deepStrictEqual(top.map((n) => n.kind), ['folder', 'folder', 'folder']);
     assert.deepStrictEqual(await groups(), {
       [vscode.workspace.name!]: ['Contoso University'],
-      alpha: ['entry 1: "not-a-guid" is not a tenant id (GUID)', 'Fabrikam School District'],
+      alpha: ['entry 2: "not-a-guid" is not a tenant id (GUID) or a domain', 'Fabrikam School District'],
       beta: ['00000000-0000-4000-8000-000000000001', 'Northwind Traders'],
     });
     const alpha = api.tree.getChildren(top[1]).find((n) => n.kind === 'tenant')!;

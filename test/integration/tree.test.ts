@@ -25,10 +25,10 @@ describe('Customers tree from settings', () => {
     const rows = await waitFor('problem rows', () => { const r = api.tree.getChildren(); return r.filter((n: Node) => n.kind === 'problem').length === 4 && r; });
     const problems = rows.filter((n) => n.kind === 'problem').map((n) => label(api.tree.getTreeItem(n)));
     assert.deepStrictEqual(problems, [
-      'entry 0: "not-a-guid" is not a tenant id (GUID)',
-      `entry 2: duplicate of entry 1 (${DEMO_TENANTS.approved})`,
-      'entry 3: 42 is not a tenant id or {"tenantId", "name"}',
-      'entry 4: missing "tenantId"',
+      'entry 1: "not-a-guid" is not a tenant id (GUID) or a domain',
+      `entry 3: duplicate of entry 2 (${DEMO_TENANTS.approved})`,
+      'entry 4: 42 is not a tenant id, a domain or {"tenantId", "name"}',
+      'entry 5: missing "tenantId" or "domain"',
     ]);
     const item = api.tree.getTreeItem(rows[0]!);
     assert.strictEqual(item.command?.command, 'partnerCenter.openSettings');

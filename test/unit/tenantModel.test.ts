@@ -15,15 +15,25 @@ describe('customers setting', () => {
     const r = parseCustomerEntries([A, 'x', A, null, { tenantId: 7 }, { tenantId: B, name: 3 }, [A]]);
     assert.deepStrictEqual(r.tenants.map((t) => t.tenantId), [A]);
     assert.deepStrictEqual(r.problems.map((p) => p.message), [
-      'entry 1: "x" is not a tenant id (GUID)',
-      `entry 2: duplicate of entry 0 (${A})`,
-      'entry 3: null is not a tenant id or {"tenantId", "name"}',
-      'entry 4: 7 is not a tenant id (GUID)',
-      'entry 5: "name" must be text',
-      `entry 6: ["${A}"] is not a tenant id or {"tenantId", "name"}`,
+      'entry 2: "x" is not a tenant id (GUID) or a domain',
+      `entry 3: duplicate of entry 1 (${A})`,
+      'entry 4: null is not a tenant id, a domain or {"tenantId", "name"}',
+      'entry 5: 7 is not a tenant id (GUID) or a domain',
+      'entry 6: "name" must be text',
+      `entry 7: ["${A}"] is not a tenant id, a domain or {"tenantId", "name"}`,
     ]);
-    assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }]);
-    assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [] });
+    assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids or domains' }]);
+    assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [], domains: [] });
+  });
+  it('reads domain entries, bare or {domain, name}, and flags bad and repeated ones (counted from 1)', () => {
+    const r = parseCustomerEntries(['Contoso.OnMicrosoft.com ', { domain: 'fabrikam.com', name: 'Fabrikam' }, A, 'contoso.onmicrosoft.com', { domain: 'not a domain' }, {}]);
+    assert.deepStrictEqual(r.domains, [{ domain: 'contoso.onmicrosoft.com', index: 0 }, { domain: 'fabrikam.com', name: 'Fabrikam', index: 1 }]);
+    assert.deepStrictEqual(r.tenants, [{ tenantId: A, index: 2 }]);
+    assert.deepStrictEqual(r.problems.map((p) => p.message), [
+      'entry 4: duplicate of entry 1 (contoso.onmicrosoft.com)',
+      'entry 5: "domain" "not a domain" is not a domain',
+      'entry 6: missing "tenantId" or "domain"',
+    ]);
   });
 });
 
