@@ -11,10 +11,11 @@ describe('Customers tree from settings', () => {
     await setCustomers([]);
     await waitFor('empty tree', () => api.tree.getChildren().length === 0);
     const fresh = '1a2b3c4d-0000-4000-8000-0000000000ff'; // never fetched by another suite
-    await setCustomers([{ tenantId: fresh, name: 'Contoso University' }, ` {${DEMO_TENANTS.denied.toUpperCase()}} `]);
+    const unnamed = '2b3c4d5e-0000-4000-8000-0000000000fe'; // Partner Center has no name for it
+    await setCustomers([{ tenantId: fresh, name: 'Contoso University' }, ` {${unnamed.toUpperCase()}} `]);
     const rows = await waitFor('two rows', () => { const r = api.tree.getChildren(); return r.length === 2 && r; });
     const items = rows.map((r) => api.tree.getTreeItem(r));
-    assert.deepStrictEqual(items.map(label), ['00000000-0000-4000-8000-000000000003', 'Contoso University']);
+    assert.deepStrictEqual(items.map(label), [unnamed, 'Contoso University']);
     assert.match(String(items[1]!.description), new RegExp(`^never checked · ${fresh}$`));
     assert.strictEqual(items[1]!.contextValue, 'tenant');
   });

@@ -62,7 +62,7 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
           });
           if (args.cancelAfter !== undefined && customers.length >= args.cancelAfter) abort.abort();
         }
-        return false;
+        return abort.signal.aborted;
       } catch (e) {
         if (abort.signal.aborted) return true;
         failure = isPartnerCenterError(e) ? e : new PartnerCenterError('network', String((e as Error)?.message ?? e));
