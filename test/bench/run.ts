@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
+import { customerScenarios } from './customers';
 import { Line, faulty, latencyBound, rateLimited } from './scenarios';
 
 const quick = process.argv.includes('--quick');
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
   add(rate.lines);
   if (!quick) fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-rate-limited.svg'), rateChartSvg(rate.trace));
   add(await faulty(quick ? 200 : 1000, 8));
+  add(await customerScenarios(quick));
 
   // the packaged (minified) bundle is what users load: measure activation on it
   cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });

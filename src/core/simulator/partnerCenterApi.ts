@@ -80,7 +80,7 @@ export class PartnerCenterApi {
     res.setHeader('ms-requestid', requestId);
     res.setHeader('ms-correlationid', correlationId);
     res.setHeader('ms-cv', `${randomUUID().slice(0, 8)}.0`);
-    const arrived = Date.now();
+    const arrived = performance.now();
     const q = /^\/v1\/customers\/([^/]+)\/qualifications$/.exec(url.pathname);
     const one = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
     const list = url.pathname === '/v1/customers' || url.pathname === '/v1/customers/';
@@ -92,7 +92,7 @@ export class PartnerCenterApi {
       if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, status, requestId, correlationId });
       if (list || customerId) {
         this.stats.directory.push({
-          at: Date.now(), route: list ? 'list' : 'customer', status, serviceMs: Date.now() - arrived,
+          at: Date.now(), route: list ? 'list' : 'customer', status, serviceMs: performance.now() - arrived,
           ...(customerId ? { tenantId: customerId } : {}), ...(url.searchParams.get('filter') ? { filter: url.searchParams.get('filter')! } : {}),
         });
       }

@@ -1,6 +1,7 @@
 // Who a look-up query may mean: configured tenants matched locally (at once), customers from Partner
 // Center's prefix search on company name and domain (one round trip: both searches at once), or a tenant
 // id typed in full (no search needed).
+import { searchByNameOrDomain } from '../../core/client/customerSearch';
 import type { Customer } from '../../core/model/customer';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import type { Live } from '../connection';
@@ -47,12 +48,6 @@ export function fromCustomer(c: Customer, configured: boolean): Candidate {
 
 /** Partner Center's prefix search on company name and on domain, at once; merged, each tenant once. */
 export async function searchCandidates(live: Live, query: string, configured: ReadonlySet<string>, signal: AbortSignal): Promise<Candidate[]> {
-  const prefix = query.trim();
-  const [byName, byDomain] = await Promise.all([
-    live.client.searchCustomers('CompanyName', prefix, SEARCH_LIMIT, { signal }),
-    live.client.searchCustomers('Domain', prefix, SEARCH_LIMIT, { signal }),
-  ]);
-  const out = new Map<string, Candidate>();
-  for (const c of [...byName, ...byDomain]) if (!out.has(c.tenantId)) out.set(c.tenantId, fromCustomer(c, configured.has(c.tenantId)));
-  return [...out.values()];
+  const found = await searchByNameOrDomain(live.client, query.trim(), SEARCH_LIMIT, signal);
+  return found.map((c) => fromCustomer(c, configured.has(c.tenantId)));
 }
