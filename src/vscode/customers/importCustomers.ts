@@ -114,7 +114,7 @@ async function pickCustomers(customers: Customer[], configured: ReadonlySet<stri
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
   const fresh = customers.filter((c) => !configured.has(c.tenantId)).length;
-  qp.title = vscode.l10n.t('Partner Center: Import Customers ({0} new of {1})', fresh, customers.length);
+  qp.title = vscode.l10n.t('Partner Center: Import Customers ({0} new of {1})', fresh.toLocaleString(vscode.env.language), customers.length.toLocaleString(vscode.env.language));
   qp.placeholder = failure
     ? vscode.l10n.t('The list stopped early ({0}); choose among those read', failure.kind)
     : vscode.l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
