@@ -9,12 +9,10 @@ import { customCloud } from '../../src/core/client/clouds';
 import { searchByNameOrDomain } from '../../src/core/client/customerSearch';
 import { createDispatcher } from '../../src/core/client/network';
 import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
-import { DebouncedSearch } from '../../src/core/search/debouncedSearch';
+import { DebouncedSearch, LOOK_UP_DEBOUNCE_MS } from '../../src/core/search/debouncedSearch';
 import { startSimulator } from '../../src/core/simulator/simulator';
 import type { Line } from './scenarios';
 
-/** The quick pick's debounce (src/vscode/customers/lookUp.ts SEARCH_DEBOUNCE_MS; not imported: that module loads vscode). */
-const DEBOUNCE_MS = 300;
 
 async function rig(directorySize: number, latencyMs: number, requestsPerMinute: number) {
   const clientId = 'c0c0c0c0-0000-4000-8000-00000000000c';
@@ -78,7 +76,7 @@ export async function lookUpByName(latencyMs: number, words: string[]): Promise<
     for (const word of words) {
       const got = await new Promise<{ ms: number; count: number }>((resolve, reject) => {
         const search: DebouncedSearch<unknown[]> = new DebouncedSearch<unknown[]>({
-          delayMs: DEBOUNCE_MS,
+          delayMs: LOOK_UP_DEBOUNCE_MS,
           accepts: (q) => q.trim().length >= 2,
           search: (q, signal) => searchByNameOrDomain(r.client, q, 20, signal),
           onBusy: () => undefined,

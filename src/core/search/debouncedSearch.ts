@@ -1,6 +1,9 @@
 // Search as the user types: waits until typing pauses (the debounce), runs one search at a time (a newer
 // query aborts the older one) and reports only the answer to the latest query. No vscode: the look-up
 // quick pick and the benchmark drive the same code.
+/** How long Look Up waits after the last keystroke before it searches Partner Center. */
+export const LOOK_UP_DEBOUNCE_MS = 300;
+
 export interface DebouncedSearchOptions<T> {
   readonly delayMs: number;
   readonly search: (query: string, signal: AbortSignal) => Promise<T>;

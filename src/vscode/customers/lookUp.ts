@@ -6,7 +6,7 @@ import { PartnerCenterError, isPartnerCenterError } from '../../core/client/erro
 import { Logger } from '../../core/log';
 import { QualificationsResult } from '../../core/model/qualification';
 import { normalizeTenantId } from '../../core/model/tenantId';
-import { DebouncedSearch } from '../../core/search/debouncedSearch';
+import { DebouncedSearch, LOOK_UP_DEBOUNCE_MS } from '../../core/search/debouncedSearch';
 import { abortSignalOf } from '../cancellation';
 import { Connection } from '../connection';
 import { StatusStore } from '../statusStore';
@@ -25,7 +25,6 @@ export interface CustomersDeps {
   readonly logger: Logger;
 }
 
-export const SEARCH_DEBOUNCE_MS = 300;
 
 /** Arguments for scripts and tests (quick picks cannot be driven by hand there). */
 export interface LookUpArgs {
@@ -149,7 +148,7 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
   };
 
   const search = new DebouncedSearch<Candidate[]>({
-    delayMs: SEARCH_DEBOUNCE_MS,
+    delayMs: LOOK_UP_DEBOUNCE_MS,
     accepts: (q) => signedIn !== false && q.trim().length >= 2 && !typedTenantId(q),
     search: async (q, signal) => searchCandidates(await deps.connection.get(), q, configured, signal),
     onBusy: (busy) => (qp.busy = busy),
