@@ -9,7 +9,7 @@ import { isOurSecret } from './vscode/secretStorage';
 import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
 import { StatusStore } from './vscode/statusStore';
-import { AddTenantArgs, addTenant, lookUp } from './vscode/tenantCommands';
+import { registerCustomers } from './vscode/customers/register';
 import { registerRemoveTenant } from './vscode/removeTenant/register';
 import { registerOpenSettings } from './vscode/settingsFile/register';
 import { CustomersTree, Node, tenantOf } from './vscode/tree';
@@ -73,8 +73,6 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     }),
     command('signIn', async (args?: SignInArgs) => { const ok = await signIn(connection, context.secrets, logger, args); await updateSignedIn(); return ok; }),
     command('signOut', async () => { await signOut(connection, context.secrets, logger); store.markSignedOut(); await updateSignedIn(); }),
-    command('lookUp', (tenantId?: string) => lookUp(connection, tree, store, typeof tenantId === 'string' ? tenantId : undefined)),
-    command('addTenant', (args?: AddTenantArgs) => addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {})),
     registerRemoveTenant(tree, store, tenantOf),
     command('copyTenantId', async (node?: Node) => {
       const t = tenantOf(node);
@@ -100,6 +98,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   registerRequests(context, { connection, tree, store, logger });
   registerReports(context, tree, store);
   registerAgentTools(context, { connection, tree, store, logger });
+  registerCustomers(context, connection, tree, store, refresher, logger);
   updateView();
   // the sign-in state needs the secret store (local, no network): read it after activation returns
   setTimeout(() => void updateSignedIn(), 0);

@@ -20,8 +20,19 @@ export interface RefreshReport {
 
 const EMPTY: RefreshReport = { succeeded: 0, failed: 0, cancelled: 0 };
 
+/** Work that goes with every Refresh All (the customers feature: domain entries, company names). */
+export interface RefreshAllExtras {
+  /** Before the batch, inside its progress: may add tenants (resolved domains). */
+  before(live: Live, signal: AbortSignal): Promise<void>;
+  /** Alongside the batch, through the same gate; awaited before the refresh ends. */
+  alongside(live: Live, signal: AbortSignal): Promise<void>;
+  /** Whether there is something to refresh besides the listed tenant ids. */
+  pending(): boolean;
+}
+
 export class Refresher implements vscode.Disposable {
   private running?: Promise<RefreshReport>;
+  extras?: RefreshAllExtras;
   private readonly started = new vscode.EventEmitter<readonly string[]>();
   private readonly finished = new vscode.EventEmitter<RefreshReport>();
   /** A batch starts fetching these tenants (status bar spinner, change summary). */
@@ -43,7 +54,7 @@ export class Refresher implements vscode.Disposable {
   }
 
   refreshAll(): Promise<RefreshReport> {
-    this.running ??= this.run(this.tree.tenantIds).finally(() => (this.running = undefined));
+    this.running ??= this.run(this.tree.tenantIds, undefined, this.extras).finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -52,8 +63,8 @@ export class Refresher implements vscode.Disposable {
   }
 
   /** `cancel`: a second way to stop the batch besides the notification's Cancel button (scripts, tests). */
-  private async run(tenantIds: string[], cancel?: vscode.CancellationToken): Promise<RefreshReport> {
-    if (tenantIds.length === 0) {
+  private async run(tenantIds: string[], cancel?: vscode.CancellationToken, extras?: RefreshAllExtras): Promise<RefreshReport> {
+    if (tenantIds.length === 0 && !extras?.pending()) {
       void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants to refresh: add one first.'));
       return EMPTY;
     }
@@ -72,14 +83,14 @@ export class Refresher implements vscode.Disposable {
     this.started.fire(tenantIds);
     let report = EMPTY;
     try {
-      return (report = await this.fetch(live, tenantIds, cancel));
+      return (report = await this.fetch(live, tenantIds, cancel, extras));
     } finally {
       this.finished.fire(report);
     }
   }
 
-  private async fetch(live: Live, tenantIds: string[], cancel: vscode.CancellationToken | undefined): Promise<RefreshReport> {
-    const total = tenantIds.length;
+  private async fetch(live: Live, tenantIds: string[], cancel: vscode.CancellationToken | undefined, extras: RefreshAllExtras | undefined): Promise<RefreshReport> {
+    let total = tenantIds.length;
     const started = Date.now();
     const failures: TenantOutcome[] = [];
     let done = 0;
@@ -88,8 +99,16 @@ export class Refresher implements vscode.Disposable {
       async (progress, token) => {
         const abort = abortSignalOf(token);
         const external = cancel?.onCancellationRequested(() => abort.abort());
-        progress.report({ message: vscode.l10n.t('{0} / {1} tenants', 0, total) });
+        let alongside: Promise<void> | undefined;
         try {
+          if (extras) {
+            progress.report({ message: vscode.l10n.t('Resolving domains...') });
+            await extras.before(live, abort.signal);
+            tenantIds = this.tree.tenantIds;
+            total = tenantIds.length;
+            alongside = extras.alongside(live, abort.signal);
+          }
+          progress.report({ message: vscode.l10n.t('{0} / {1} tenants', 0, total) });
           return await live.runner.run(tenantIds, {
             concurrency: readLimits().concurrency,
             signal: abort.signal,
@@ -102,6 +121,7 @@ export class Refresher implements vscode.Disposable {
             },
           });
         } finally {
+          await alongside;
           external?.dispose();
           abort.dispose();
         }

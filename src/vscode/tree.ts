@@ -1,7 +1,8 @@
 // The Customers tree: tenants from settings (grouped by folder in multi-root workspaces), their
 // qualifications, the error of the last fetch, and warning rows for bad setting entries.
 import * as vscode from 'vscode';
-import { ConfiguredTenant, EntryProblem } from '../core/model/customerEntries';
+import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../core/model/customerEntries';
+import { DomainResolution, KnownCustomer } from '../core/model/customerDirectory';
 import { Qualification } from '../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
 import { codeText, markdownText, singleLine } from '../core/display/safeText';
@@ -16,7 +17,9 @@ export type Node =
   | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
   | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
-  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder };
+  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
+  /** A domain entry not (or not uniquely) resolved to a tenant yet. */
+  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder };
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
@@ -32,6 +35,12 @@ export interface RowNotes {
   qualification(tenantId: string, q: Qualification): { readonly since?: string; readonly changed?: string } | undefined;
   /** Markdown appended to the tenant's tooltip. */
   tenantTooltip(tenantId: string): string | undefined;
+}
+
+/** What Partner Center's customer directory told us (company names, domains), read by the rows. */
+export interface CustomerDirectoryView {
+  customer(tenantId: string): KnownCustomer | undefined;
+  domain(domain: string): DomainResolution | undefined;
 }
 
 export const tenantUri = (tenantId: string) => vscode.Uri.from({ scheme: URI_SCHEME, path: `/tenant/${tenantId}` });
@@ -52,6 +61,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private pending?: NodeJS.Timeout;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
+  /** Set by the customers feature; without it domain entries stay unresolved and names come from settings. */
+  directory?: CustomerDirectoryView;
   notes?: RowNotes;
 
   private readonly storeChanged: vscode.Disposable;
@@ -78,7 +89,39 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   get tenants(): ConfiguredTenant[] {
-    return this.groups.flatMap((g) => g.tenants);
+    return this.groups.flatMap((g) => this.groupTenants(g));
+  }
+
+  /** Domain entries of every group (resolved or not). */
+  get domainEntries(): DomainEntry[] {
+    return this.groups.flatMap((g) => g.domains);
+  }
+
+  /** The row label: the configured name, else the company name from Partner Center, else the domain or id. */
+  displayName(t: ConfiguredTenant): string {
+    return t.name ?? this.directory?.customer(t.tenantId)?.companyName ?? t.domain ?? t.tenantId;
+  }
+
+  /** A group's tenants: listed by id, then domain entries resolved to a tenant not listed already. */
+  private groupTenants(group: FolderCustomers): ConfiguredTenant[] {
+    if (!group.domains.length || !this.directory) return group.tenants;
+    const ids = new Set(group.tenants.map((t) => t.tenantId));
+    const out = [...group.tenants];
+    for (const d of group.domains) {
+      const r = this.directory.domain(d.domain);
+      if (r?.kind !== 'resolved' || ids.has(r.tenantId)) continue;
+      ids.add(r.tenantId);
+      out.push({ tenantId: r.tenantId, index: d.index, domain: d.domain, ...(d.name ? { name: d.name } : {}) });
+    }
+    return out;
+  }
+
+  /** Domain entries still without their one tenant (not resolved yet, none, several, failed). */
+  private domainNodes(group: FolderCustomers): Node[] {
+    return group.domains.flatMap((entry): Node[] => {
+      const resolution = this.directory?.domain(entry.domain);
+      return resolution?.kind === 'resolved' ? [] : [{ kind: 'domain', entry, resolution, folder: group.folder }];
+    });
   }
 
   /** Each configured tenant once, even when two folders list it. */
@@ -105,9 +148,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   tenantNodes(group: FolderCustomers, ignoreFilter = false): TenantNode[] {
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
     const filter = ignoreFilter ? undefined : this.filter;
-    let tenants = group.tenants;
+    let tenants = this.groupTenants(group);
     if (filter) tenants = tenants.filter((t) => filter.has(byState(t)));
-    const name = (t: ConfiguredTenant) => t.name ?? t.tenantId;
+    const name = (t: ConfiguredTenant) => this.displayName(t);
     const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => compareNames(name(a), name(b));
     const sorted = [...tenants].sort((a, b) =>
       this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || byName(a, b) : byName(a, b));
@@ -116,7 +159,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getChildren(node?: Node): Node[] {
     if (!node) {
-      if (this.groups.length > 1) return this.groups.filter((g) => g.tenants.length || g.problems.length).map((group) => ({ kind: 'folder', group }));
+      if (this.groups.length > 1) return this.groups.filter((g) => g.tenants.length || g.problems.length || g.domains.length).map((group) => ({ kind: 'folder', group }));
       const [group] = this.groups;
       return group ? this.groupChildren(group) : [];
     }
@@ -136,14 +179,14 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupChildren(group: FolderCustomers): Node[] {
-    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.tenantNodes(group)];
+    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.domainNodes(group), ...this.tenantNodes(group)];
   }
 
   /** Tooltips are built on hover: VS Code asks for every row's item at once, and 10,000 tooltips cost. */
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.kind === 'tenant') {
       const status = this.store.book.get(node.tenant.tenantId);
-      const tooltip = tenantTooltip(node.tenant, status, tenantState(status));
+      const tooltip = tenantTooltip(node.tenant, this.displayName(node.tenant), this.directory?.customer(node.tenant.tenantId), status, tenantState(status));
       const extra = this.notes?.tenantTooltip(node.tenant.tenantId);
       if (extra) tooltip.appendMarkdown(extra);
       item.tooltip = tooltip;
@@ -155,7 +198,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'qualification' || node.kind === 'message') return node.parent;
-    if ((node.kind === 'tenant' || node.kind === 'problem') && this.groups.length > 1) {
+    if ((node.kind === 'tenant' || node.kind === 'problem' || node.kind === 'domain') && this.groups.length > 1) {
       const group = this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString());
       return group ? { kind: 'folder', group } : undefined;
     }
@@ -189,6 +232,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
         return item;
       }
+      case 'domain': return domainItem(node);
       case 'tenant': return this.tenantItem(node);
       case 'qualification': {
         const q = node.qualification;
@@ -218,14 +262,15 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const { tenant } = node;
     const status = this.store.book.get(tenant.tenantId);
     const state = tenantState(status);
-    const item = new vscode.TreeItem(singleLine(tenant.name ?? tenant.tenantId), vscode.TreeItemCollapsibleState.Collapsed);
+    const label = singleLine(this.displayName(tenant));
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // what the tenant holds leads (the side bar is narrow); then how old that is. The id is in the tooltip.
     item.description = [status?.lastGood ? qualificationsSummary(status.lastGood.qualifications) : undefined, checkedText(status)].filter(Boolean).join(' · ');
-    item.accessibilityInformation = { label: `${singleLine(tenant.name ?? tenant.tenantId)}, ${look(state).label}` };
+    item.accessibilityInformation = { label: `${label}, ${look(state).label}` };
     return item;
   }
 
@@ -261,10 +306,35 @@ function qualificationTooltip(q: Qualification): vscode.MarkdownString {
   return md;
 }
 
-function tenantTooltip(t: ConfiguredTenant, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
+/** A domain entry without its one tenant: the domain until resolved, then what went wrong (entry from 1). */
+function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
+  const { entry, resolution: r } = node;
+  const at = entryLabel(entry.index);
+  const label = !r ? entry.name ?? entry.domain
+    : r.kind === 'none' ? vscode.l10n.t('{0}: no Partner Center customer has the domain {1}', at, entry.domain)
+    : r.kind === 'several' ? vscode.l10n.t('{0}: {1} customers have the domain {2}; list the tenant id instead', at, r.count, entry.domain)
+    : r.kind === 'failed' ? vscode.l10n.t('{0}: could not resolve {1}: {2}', at, entry.domain, r.message)
+    : entry.domain;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `domain:${node.folder?.uri.toString()}:${entry.index}`;
+  item.iconPath = r ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('globe');
+  item.description = r ? undefined : entry.name ? vscode.l10n.t('{0} · resolved on refresh', entry.domain) : vscode.l10n.t('domain, resolved on refresh');
+  item.tooltip = r ? vscode.l10n.t('Fix {0} of partnerCenter.customers, or refresh to try again.', at) : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
+  item.contextValue = 'domain';
+  item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
+  return item;
+}
+
+function tenantTooltip(t: ConfiguredTenant, name: string, known: KnownCustomer | undefined, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${markdownText(t.name ?? t.tenantId)}** $(${look(state).icon}) ${markdownText(look(state).label)}\n\n`);
+  md.appendMarkdown(`**${markdownText(name)}** $(${look(state).icon}) ${markdownText(look(state).label)}\n\n`);
   md.appendMarkdown(`${vscode.l10n.t('Tenant')}: \`${t.tenantId}\`\n\n`);
+  if (name !== t.tenantId) {
+    const source = t.name ? vscode.l10n.t('Name from your settings') : known?.companyName ? vscode.l10n.t('Name from Partner Center') : vscode.l10n.t('Domain from your settings');
+    md.appendMarkdown(`${source}${t.domain ? ` (${vscode.l10n.t('entry for the domain {0}', t.domain)})` : ''}\n\n`);
+  }
+  if (known?.domain) md.appendMarkdown(`${vscode.l10n.t('Default domain')}: ${markdownText(known.domain)}\n\n`);
+  if (known?.relationship) md.appendMarkdown(`${vscode.l10n.t('Relationship')}: ${markdownText(known.relationship)}\n\n`);
   const good = s?.lastGood;
   if (good) {
     if (good.qualifications.length) {

@@ -9,6 +9,7 @@ import { rateChartSvg } from './chart';
 import { Line, backToBack, faulty, latencyBound, overBudget, stricterService, underBudget } from './scenarios';
 import { historyOverhead, watchBudget } from './watch';
 import { exportReport } from './exportReport';
+import { customerScenarios } from './customers';
 
 const quick = process.argv.includes('--quick');
 /** --no-host: only the scenarios in plain Node (no VS Code launched). */
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
   add(await watchBudget(quick ? 100 : 1000, 15, quick ? 1 : 3, quick ? 600 : 60));
   add(await historyOverhead(quick ? 200 : 2000, quick ? 20 : 50, 8));
   add(exportReport(quick ? 1000 : 10_000));
+  add(await customerScenarios(quick));
 
   if (!noHost) await hostScenarios(add);
 

@@ -28,7 +28,7 @@ describe('Multi-root workspace', () => {
     assert.deepStrictEqual(top.map((n) => n.kind), ['folder', 'folder', 'folder']);
     assert.deepStrictEqual(await groups(), {
       [vscode.workspace.name!]: ['Contoso University'],
-      alpha: ['entry 2: "not-a-guid" is not a tenant id (GUID)', 'Fabrikam School District'],
+      alpha: ['entry 2: "not-a-guid" is not a tenant id (GUID) or a domain', 'Fabrikam School District'],
       beta: ['00000000-0000-4000-8000-000000000001', 'Northwind Traders'],
     });
     const alpha = api.tree.getChildren(top[1]).find((n) => n.kind === 'tenant')!;
@@ -50,10 +50,12 @@ describe('Multi-root workspace', () => {
   it('refreshes every folder\'s tenants, a tenant listed twice once, and decorates them', async () => {
     const w = await getWorld();
     await signInApp(w);
-    const before = w.sim.api.stats.requests;
+    const before = w.sim.api.stats.log.length;
     const report = await w.api.refresher.refreshAll();
     assert.deepStrictEqual([report.succeeded, report.failed], [3, 0]);
-    assert.strictEqual(w.sim.api.stats.requests - before, 3, 'one call per distinct tenant');
+    assert.strictEqual(w.sim.api.stats.log.length - before, 3, 'one qualifications call per distinct tenant');
+    // the tenant beta lists by bare id gets its company name (one directory call, besides the 3 above)
+    assert.deepStrictEqual(w.sim.api.stats.directory.map((d) => [d.route, d.tenantId]), [['customer', DEMO_TENANTS.approved]]);
     const badge = (id: string) => (w.api.decorations.provideFileDecoration(tenantUri(id), new vscode.CancellationTokenSource().token) as vscode.FileDecoration | undefined)?.badge;
     assert.deepStrictEqual([DEMO_TENANTS.approved, DEMO_TENANTS.inReview, DEMO_TENANTS.denied].map(badge), ['A', 'R', 'D']);
     await waitFor('counts of distinct tenants', () => /^1 approved · 1 in review · 1 denied\./.test(w.api.view.message ?? ''));

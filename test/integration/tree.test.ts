@@ -11,10 +11,11 @@ describe('Customers tree from settings', () => {
     await setCustomers([]);
     await waitFor('empty tree', () => api.tree.getChildren().length === 0);
     const fresh = '1a2b3c4d-0000-4000-8000-0000000000ff'; // never fetched by another suite
-    await setCustomers([{ tenantId: fresh, name: 'Contoso University' }, ` {${DEMO_TENANTS.denied.toUpperCase()}} `]);
+    const unnamed = '2b3c4d5e-0000-4000-8000-0000000000fe'; // Partner Center has no name for it
+    await setCustomers([{ tenantId: fresh, name: 'Contoso University' }, ` {${unnamed.toUpperCase()}} `]);
     const rows = await waitFor('two rows', () => { const r = api.tree.getChildren(); return r.length === 2 && r; });
     const items = rows.map((r) => api.tree.getTreeItem(r));
-    assert.deepStrictEqual(items.map(label), ['00000000-0000-4000-8000-000000000003', 'Contoso University']);
+    assert.deepStrictEqual(items.map(label), [unnamed, 'Contoso University']);
     assert.strictEqual(items[1]!.description, 'not checked');
     assert.strictEqual(items[1]!.contextValue, 'tenant');
   });
@@ -25,10 +26,10 @@ describe('Customers tree from settings', () => {
     const rows = await waitFor('problem rows', () => { const r = api.tree.getChildren(); return r.filter((n: Node) => n.kind === 'problem').length === 4 && r; });
     const problems = rows.filter((n) => n.kind === 'problem').map((n) => label(api.tree.getTreeItem(n)));
     assert.deepStrictEqual(problems, [
-      'entry 1: "not-a-guid" is not a tenant id (GUID)',
+      'entry 1: "not-a-guid" is not a tenant id (GUID) or a domain',
       `entry 3: duplicate of entry 2 (${DEMO_TENANTS.approved})`,
-      'entry 4: 42 is not a tenant id or {"tenantId", "name"}',
-      'entry 5: missing "tenantId"',
+      'entry 4: 42 is not a tenant id, a domain or {"tenantId", "name"}',
+      'entry 5: missing "tenantId" or "domain"',
     ]);
     const item = api.tree.getTreeItem(rows[0]!);
     assert.strictEqual(item.command?.command, 'partnerCenter.openSettings');

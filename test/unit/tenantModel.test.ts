@@ -16,17 +16,27 @@ describe('customers setting', () => {
     const r = parseCustomerEntries([A, 'x', A, null, { tenantId: 7 }, { tenantId: B, name: 3 }, [A]]);
     assert.deepStrictEqual(r.tenants.map((t) => t.tenantId), [A]);
     assert.deepStrictEqual(r.problems.map((p) => p.message), [
-      'entry 2: "x" is not a tenant id (GUID)',
+      'entry 2: "x" is not a tenant id (GUID) or a domain',
       `entry 3: duplicate of entry 1 (${A})`,
-      'entry 4: null is not a tenant id or {"tenantId", "name"}',
-      'entry 5: 7 is not a tenant id (GUID)',
+      'entry 4: null is not a tenant id, a domain or {"tenantId", "name"}',
+      'entry 5: 7 is not a tenant id (GUID) or a domain',
       'entry 6: "name" must be text',
-      `entry 7: ["${A}"] is not a tenant id or {"tenantId", "name"}`,
+      `entry 7: ["${A}"] is not a tenant id, a domain or {"tenantId", "name"}`,
     ]);
     // the index stays the array index (from 0) for locating the entry in the file
     assert.deepStrictEqual(r.problems.map((p) => p.index), [1, 2, 3, 4, 5, 6]);
-    assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids' }]);
-    assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [] });
+    assert.deepStrictEqual(parseCustomerEntries('x').problems, [{ index: -1, message: 'partnerCenter.customers must be a list of tenant ids or domains' }]);
+    assert.deepStrictEqual(parseCustomerEntries(undefined), { tenants: [], problems: [], domains: [] });
+  });
+  it('reads domain entries, bare or {domain, name}, and flags bad and repeated ones (counted from 1)', () => {
+    const r = parseCustomerEntries(['Contoso.OnMicrosoft.com ', { domain: 'fabrikam.com', name: 'Fabrikam' }, A, 'contoso.onmicrosoft.com', { domain: 'not a domain' }, {}]);
+    assert.deepStrictEqual(r.domains, [{ domain: 'contoso.onmicrosoft.com', index: 0 }, { domain: 'fabrikam.com', name: 'Fabrikam', index: 1 }]);
+    assert.deepStrictEqual(r.tenants, [{ tenantId: A, index: 2 }]);
+    assert.deepStrictEqual(r.problems.map((p) => p.message), [
+      'entry 4: duplicate of entry 1 (contoso.onmicrosoft.com)',
+      'entry 5: "domain" "not a domain" is not a domain',
+      'entry 6: missing "tenantId" or "domain"',
+    ]);
   });
   it('cuts absurd input to size with a note: a million-character name, a megabyte id, too many entries', () => {
     const r = parseCustomerEntries([{ tenantId: A, name: 'N'.repeat(1_000_000) }, 'x'.repeat(1024 * 1024)]);
@@ -35,7 +45,7 @@ describe('customers setting', () => {
     assert.ok(r.tenants[0]!.name!.endsWith('…'));
     assert.deepStrictEqual(r.problems.map((p) => p.message), [
       `entry 1: "name" is 1,000,000 characters; shown cut to ${MAX_NAME_LENGTH}`,
-      `entry 2: "${'x'.repeat(44)}... is not a tenant id (GUID)`,
+      `entry 2: "${'x'.repeat(44)}... is not a tenant id (GUID) or a domain`,
     ]);
     const many = parseCustomerEntries(new Array(MAX_ENTRIES + 5).fill(A));
     assert.strictEqual(many.tenants.length, 1);

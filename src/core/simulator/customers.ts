@@ -6,6 +6,8 @@ export interface SimulatedCustomer {
   readonly tenantId: string;
   readonly name: string;
   readonly domain?: string;
+  /** relationshipToPartner (default "reseller"). */
+  readonly relationship?: string;
   /** Entries exactly as the service would send them (any key case, either date name). */
   qualifications: Record<string, unknown>[];
   /** `array` (current docs) or `wrapped` ({qualifications: [...]}, the source document). */
@@ -86,6 +88,21 @@ export function bulkCustomers(count: number, startAt = 100_000): SimulatedCustom
   return Array.from({ length: count }, (_, i) => ({
     tenantId: id(startAt + i),
     name: `Customer ${i + 1}`,
+    domain: `customer${i + 1}.onmicrosoft.com`,
     qualifications: [{ qualification: 'Education', vettingStatus: statuses[i % 3], vettingCreateDate: '2026-11-01T00:00:00Z' }],
   }));
+}
+
+const WORDS = ['Alpine', 'Bellows', 'Blue Yonder', 'Coho', 'Consolidated', 'Fourth Coffee', 'Graphic Design', 'Lucerne', 'Northwind', 'Proseware', 'Relecloud', 'Trey', 'VanArsdel', 'Wingtip', 'Woodgrove', 'Lamna'];
+const KINDS = ['Academy', 'College', 'Schools', 'Health', 'Traders', 'Bank', 'Publishing', 'Foundation'];
+
+/**
+ * A synthetic customer directory of any size (distinct names and domains, e.g. "Lucerne College 417",
+ * lucerne-college-417.onmicrosoft.com) for paging, search and benchmarks; qualifications as bulkCustomers.
+ */
+export function directoryCustomers(count: number, startAt = 500_000): SimulatedCustomer[] {
+  return bulkCustomers(count, startAt).map((c, i) => {
+    const name = `${WORDS[i % WORDS.length]} ${KINDS[Math.floor(i / WORDS.length) % KINDS.length]} ${i + 1}`;
+    return { ...c, name, domain: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.onmicrosoft.com` };
+  });
 }

@@ -16,10 +16,14 @@ export type FaultName =
   | 'no-relationship' // 403 code 20002
   | 'tenant-not-found' // 404 code 60003
   | 'forbidden-role' // 403 "the supplied role does not have the rights"
-  | 'conflict'; // 409: the qualification was requested elsewhere since the client last read
+  | 'conflict' // 409: the qualification was requested elsewhere since the client last read
+  | 'page-without-items' // customer list: a page without its "items"
+  | 'next-without-token'; // customer list: a next link without its MS-ContinuationToken header
 
 export interface Fault {
   readonly fault: FaultName;
+  /** The first `skip` matching calls pass (e.g. fail the third page of a listing). */
+  readonly skip?: number;
   /** Only the first `times` matching calls fail; afterwards the customer answers normally. */
   readonly times?: number;
   /** Share of calls that fail (0..1), chosen at random; default every call. */
@@ -48,6 +52,7 @@ export const HTML_ERROR_PAGE =
 
 export class FaultState {
   private used = 0;
+  private skipped = 0;
   readonly setAt = Date.now();
 
   constructor(readonly spec: Fault) {}
@@ -55,6 +60,10 @@ export class FaultState {
   /** Whether this call is hit by the fault. */
   fires(random: () => number = Math.random, method = 'GET'): boolean {
     if (this.spec.method !== undefined && this.spec.method !== method) return false;
+    if (this.spec.skip !== undefined && this.skipped < this.spec.skip) {
+      this.skipped++;
+      return false;
+    }
     if (this.spec.times !== undefined && this.used >= this.spec.times) return false;
     if (this.spec.probability !== undefined && random() >= this.spec.probability) return false;
     this.used++;

@@ -24,6 +24,21 @@ export interface ApiOptions {
   tokensExpireBefore: number;
   /** When the first token was issued (timelines that start on sign-in). */
   readonly signedInAt?: () => number | undefined;
+  /** A fault for customer list/search pages only. */
+  listFault?: FaultState;
+}
+
+/** A customer-directory call: a list or search page, or one customer by id. */
+export interface DirectoryRecord {
+  readonly at: number;
+  readonly route: 'list' | 'customer';
+  readonly status: number;
+  /** The customer asked for (route 'customer'). */
+  readonly tenantId?: string;
+  /** The filter of a search page, as sent. */
+  readonly filter?: string;
+  /** Arrival to answer on the server, including the simulated latency: the per-page service time. */
+  readonly serviceMs: number;
 }
 
 export interface RequestRecord {
@@ -42,6 +57,8 @@ export interface ApiStats {
   log: RequestRecord[];
   /** Authorization headers seen (so tests can assert where tokens went). */
   authorizationHeaders: number;
+  /** Every customer-directory call, in order. */
+  directory: DirectoryRecord[];
 }
 
 const pcError = (res: ServerResponse, status: number, code: string | number, description: string, extra: Record<string, string> = {}) =>
@@ -49,7 +66,7 @@ const pcError = (res: ServerResponse, status: number, code: string | number, des
 
 export class PartnerCenterApi {
   readonly customers = new Map<string, SimulatedCustomer & { faultState?: FaultState; timelineState?: TimelineState }>();
-  readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0 };
+  readonly stats: ApiStats = { requests: 0, byStatus: {}, log: [], authorizationHeaders: 0, directory: [] };
   /** The partner's GCC validation codes; a successful GCC request uses one create. */
   validations: SimulatedValidation[] = demoValidations();
 
@@ -76,12 +93,22 @@ export class PartnerCenterApi {
     res.setHeader('ms-requestid', requestId);
     res.setHeader('ms-correlationid', correlationId);
     res.setHeader('ms-cv', `${randomUUID().slice(0, 8)}.0`);
+    const arrived = performance.now();
     const q = /^\/v1\/customers\/([^/]+)\/qualifications$/.exec(url.pathname);
+    const one = /^\/v1\/customers\/([^/]+)$/.exec(url.pathname);
+    const list = url.pathname === '/v1/customers' || url.pathname === '/v1/customers/';
     const tenantId = q ? decodeURIComponent(q[1]!).toLowerCase() : undefined;
+    const customerId = one ? decodeURIComponent(one[1]!).toLowerCase() : undefined;
     const record = (status: number) => {
       this.stats.requests++;
       this.stats.byStatus[status] = (this.stats.byStatus[status] ?? 0) + 1;
       if (tenantId) this.stats.log.push({ at: Date.now(), tenantId, method: req.method, status, requestId, correlationId });
+      if (list || customerId) {
+        this.stats.directory.push({
+          at: Date.now(), route: list ? 'list' : 'customer', status, serviceMs: performance.now() - arrived,
+          ...(customerId ? { tenantId: customerId } : {}), ...(url.searchParams.get('filter') ? { filter: url.searchParams.get('filter')! } : {}),
+        });
+      }
     };
     const origWriteHead = res.writeHead.bind(res);
     res.writeHead = ((status: number, ...rest: unknown[]) => { record(status); return (origWriteHead as (...a: unknown[]) => ServerResponse)(status, ...rest); }) as typeof res.writeHead;
@@ -97,7 +124,8 @@ export class PartnerCenterApi {
       send(res, 200, this.validations.map((v, i) => ({ partnerId: claims.tid, ...v, eTag: `W/"${i + 1}.${v.remainingCreates}"` })));
       return true;
     }
-    if (url.pathname === '/v1/customers' && req.method === 'GET') return this.listCustomers(req, res, url), true;
+    if (list && req.method === 'GET') return await this.listCustomers(req, res, url), true;
+    if (customerId && req.method === 'GET') return await this.getCustomer(res, customerId), true;
     pcError(res, 404, 1000, 'Resource not found.');
     return true;
   }
@@ -126,11 +154,7 @@ export class PartnerCenterApi {
 
   private async getQualifications(res: ServerResponse, tenantId: string): Promise<void> {
     const c = this.customers.get(tenantId);
-    for (const fault of [...this.o.globalFaults, c?.faultState]) {
-      if (!fault?.fires()) continue;
-      if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
-      await delay(fault.spec.latencyMs ?? 1000);
-    }
+    if (await this.faulted(res, [c?.faultState], tenantId)) return;
     if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
     const list = c.timelineState ? c.timelineState.answer(c.qualifications, Date.now(), this.o.signedInAt?.()) : c.qualifications;
     send(res, 200, c.shape === 'wrapped' ? { qualifications: list } : list);
@@ -155,6 +179,8 @@ export class PartnerCenterApi {
       case 'tenant-not-found': return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
       case 'forbidden-role': return pcError(res, 403, 'Forbidden', 'The supplied role does not have the rights to perform the requested operation.');
       case 'conflict': return pcError(res, 409, 'Conflict', 'A qualification request for this customer is already being processed.');
+      case 'page-without-items': return send(res, 200, { totalCount: 0, links: {}, attributes: { objectType: 'Collection' } });
+      case 'next-without-token': return send(res, 200, { totalCount: 0, items: [], links: { next: { uri: '/customers?seekOperation=Next', method: 'GET', headers: [] } } });
     }
   }
 
@@ -182,19 +208,80 @@ export class PartnerCenterApi {
     send(res, 201, verdict.entry);
   }
 
-  private listCustomers(req: IncomingMessage, res: ServerResponse, url: URL): void {
+  /** Global faults (5xx, 429, resets, latency...) and the given ones; true when one answered instead. */
+  private async faulted(res: ServerResponse, faults: (FaultState | undefined)[], tenantId: string): Promise<boolean> {
+    for (const fault of [...this.o.globalFaults, ...faults]) {
+      if (!fault?.fires()) continue;
+      if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId), true;
+      await delay(fault.spec.latencyMs ?? 1000);
+    }
+    return false;
+  }
+
+  private async getCustomer(res: ServerResponse, tenantId: string): Promise<void> {
+    const c = this.customers.get(tenantId);
+    // a customer's own fault counts here only when it is about the customer itself (relationship, existence, role)
+    const own = c?.faultState && CUSTOMER_FAULTS.has(c.faultState.spec.fault) ? c.faultState : undefined;
+    if (await this.faulted(res, [own], tenantId)) return;
+    if (!c) return pcError(res, 404, 60003, `Tenant ${tenantId} was not found.`);
+    send(res, 200, customerJson(c));
+  }
+
+  /**
+   * A page of the directory, or of a prefix search (filter {"Field","Value","Operator":"starts_with"}).
+   * The continuation token carries the position and the filter, as Partner Center's opaque one does;
+   * next links alternate between the "/customers" and "/v1/customers" forms.
+   */
+  private async listCustomers(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (await this.faulted(res, [], '')) return;
     const size = Math.min(500, Math.max(1, Number(url.searchParams.get('size') ?? 500) || 500));
-    const all = [...this.customers.values()];
-    const start = Number(req.headers['ms-continuationtoken'] ?? 0) || 0;
-    const items = all.slice(start, start + size).map((c) => ({
-      id: c.tenantId, companyProfile: { tenantId: c.tenantId, domain: c.domain ?? `${c.tenantId.slice(0, 8)}.onmicrosoft.com`, companyName: c.name },
-      relationshipToPartner: 'reseller', attributes: { objectType: 'Customer' },
-    }));
+    const token = req.headers['ms-continuationtoken'];
+    let state: { start: number; filter?: string };
+    try {
+      state = token ? JSON.parse(Buffer.from(String(token), 'base64url').toString('utf8')) : { start: 0, filter: url.searchParams.get('filter') ?? undefined };
+    } catch {
+      return pcError(res, 400, 'InvalidContinuationToken', 'The continuation token is not valid.');
+    }
+    let match: (c: SimulatedCustomer) => boolean = () => true;
+    if (state.filter) {
+      let f: { Field?: string; Value?: string; Operator?: string };
+      try {
+        f = JSON.parse(state.filter);
+      } catch {
+        return pcError(res, 400, 'BadRequest', 'The filter is not valid JSON.');
+      }
+      const field = String(f.Field ?? '').toLowerCase();
+      if (!['companyname', 'domain'].includes(field) || String(f.Operator ?? '').toLowerCase() !== 'starts_with' || typeof f.Value !== 'string') {
+        return pcError(res, 400, 'BadRequest', 'Filter by CompanyName or Domain with starts_with.');
+      }
+      const prefix = f.Value.toLowerCase();
+      match = (c) => (field === 'domain' ? domainOf(c) : c.name).toLowerCase().startsWith(prefix);
+    }
+    const all = [...this.customers.values()].filter(match);
+    const start = state.start;
+    const items = all.slice(start, start + size).map(customerJson);
+    const pageIndex = Math.floor(start / size);
+    const fault = this.o.listFault?.fires() ? this.o.listFault.spec.fault : undefined;
+    if (fault && fault !== 'page-without-items' && fault !== 'next-without-token') return this.fail(res, this.o.listFault!, '');
+    const nextToken = Buffer.from(JSON.stringify({ start: start + size, filter: state.filter })).toString('base64url');
     const next = start + size < all.length
-      ? { next: { uri: `${(start / size) % 2 ? '/v1' : ''}/customers?size=${size}&seekOperation=Next`, method: 'GET', headers: [{ key: 'MS-ContinuationToken', value: String(start + size) }] } }
+      ? { next: { uri: `${pageIndex % 2 ? '/v1' : ''}/customers?size=${size}&seekOperation=Next`, method: 'GET', headers: fault === 'next-without-token' ? [] : [{ key: 'MS-ContinuationToken', value: nextToken }] } }
       : {};
-    send(res, 200, { totalCount: items.length, items, links: next, attributes: { objectType: 'Collection' } });
+    const body: Record<string, unknown> = { totalCount: all.length, items, links: next, attributes: { objectType: 'Collection' } };
+    if (fault === 'page-without-items') delete body.items;
+    send(res, 200, body);
   }
 }
+
+const CUSTOMER_FAULTS = new Set(['no-relationship', 'tenant-not-found', 'forbidden-role']);
+
+const domainOf = (c: SimulatedCustomer) => c.domain ?? `t${c.tenantId.replace(/-/g, '').slice(-12)}.onmicrosoft.com`;
+
+const customerJson = (c: SimulatedCustomer) => ({
+  id: c.tenantId,
+  companyProfile: { tenantId: c.tenantId, domain: domainOf(c), companyName: c.name },
+  relationshipToPartner: c.relationship ?? 'reseller',
+  attributes: { objectType: 'Customer' },
+});
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -10,7 +10,7 @@ import * as net from 'net';
 import type { AddressInfo } from 'net';
 import type { Socket } from 'net';
 import type { IncomingMessage, ServerResponse } from 'http';
-import { SimulatedCustomer, demoCustomers } from './customers';
+import { SimulatedCustomer, demoCustomers, directoryCustomers } from './customers';
 import { Fault, FaultState } from './faults';
 import { ConfidentialApp, IdentityService } from './identity';
 import { TokenSigner } from './jwt';
@@ -23,6 +23,8 @@ import { VettingTimeline } from './vettingTimeline';
 export interface SimulatorOptions {
   readonly port?: number;
   readonly customers?: SimulatedCustomer[];
+  /** Adds a synthetic directory of this many customers (directoryCustomers) after the others. */
+  readonly directorySize?: number;
   readonly confidentialApps?: ConfidentialApp[];
   readonly latencyMs?: number;
   /** Shorthand for a sliding window of this many requests per `rateLimitWindowMs` (0 = unlimited). */
@@ -59,6 +61,8 @@ export interface Simulator {
   setCustomerFault(tenantId: string, fault: Fault | undefined): void;
   /** Faults for every customer (e.g. 5% 503 and 1% resets); undefined or [] clears them. */
   setGlobalFault(fault: Fault | Fault[] | undefined): void;
+  /** A fault for the customer list and search pages only (e.g. page-without-items with skip: 2). */
+  setListFault(fault: Fault | undefined): void;
   setLatency(ms: number): void;
   /** A sliding window of `perMinute` per minute (0 = unlimited), or any limiter; starts with a fresh count. */
   setRateLimit(limit: number | LimiterSpec): void;
@@ -89,7 +93,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     globalFaults: [],
     signedInAt: () => identity.firstTokenAt,
   };
-  const api = new PartnerCenterApi(apiOptions, options.customers ?? demoCustomers());
+  const api = new PartnerCenterApi(apiOptions, [...(options.customers ?? demoCustomers()), ...directoryCustomers(options.directorySize ?? 0)]);
   const identityOptions = {
     origin: () => origin,
     apiResource: () => origin,
@@ -167,6 +171,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setGlobalFault(fault) {
       apiOptions.globalFaults = (Array.isArray(fault) ? fault : fault ? [fault] : []).map((f) => new FaultState(f));
     },
+    setListFault(fault) { apiOptions.listFault = fault ? new FaultState(fault) : undefined; },
     setLatency(ms) { apiOptions.latencyMs = ms; },
     setRateLimit(limit) { apiOptions.limiter = limiterOf(limit, options.rateLimitWindowMs); },
     setUserMfa(hasMfa) { identityOptions.mfa = hasMfa; },

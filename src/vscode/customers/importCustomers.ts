@@ -1,0 +1,133 @@
+// Import Customers: reads the partner's customer list (cancellable progress, "1,500 / 10,000 customers"),
+// lets the user choose (multi-select, configured ones marked, select all), and writes the chosen ones as
+// { tenantId, name } in one settings edit, where Add Tenant writes. Cancelling writes nothing.
+import * as vscode from 'vscode';
+import { PartnerCenterError, isPartnerCenterError } from '../../core/client/errors';
+import { Customer } from '../../core/model/customer';
+import { normalizeTenantId } from '../../core/model/tenantId';
+import { abortSignalOf } from '../cancellation';
+import { pickFolder, settingAt } from '../tenantCommands';
+import { showFailure } from '../userMessages';
+import { CustomersDeps } from './lookUp';
+
+export interface ImportArgs {
+  /** Skip the quick pick: every customer read, or these tenant ids. */
+  readonly select?: 'all' | readonly string[];
+  readonly folder?: vscode.WorkspaceFolder;
+  /** Cancel once this many customers were read (scripts, tests: the progress Cancel button as a number). */
+  readonly cancelAfter?: number;
+}
+
+export interface ImportReport {
+  readonly read: number;
+  readonly total?: number;
+  readonly written: number;
+  readonly cancelled: boolean;
+  readonly error?: string;
+}
+
+interface CustomerItem extends vscode.QuickPickItem {
+  readonly customer: Customer;
+}
+
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}): Promise<ImportReport> {
+  let live;
+  try {
+    live = await deps.connection.get();
+  } catch (e) {
+    void showFailure(e);
+    return { read: 0, written: 0, cancelled: false, error: String((e as Error).message) };
+  }
+  if (!(await deps.connection.isSignedIn())) {
+    void showFailure(new PartnerCenterError('auth-required', vscode.l10n.t('Sign in to Partner Center to import customers.')));
+    return { read: 0, written: 0, cancelled: false, error: 'not signed in' };
+  }
+  const customers: Customer[] = [];
+  let total: number | undefined;
+  let failure: PartnerCenterError | undefined;
+  const cancelled = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Partner Center: reading customers'), cancellable: true },
+    async (progress, token) => {
+      const abort = abortSignalOf(token);
+      try {
+        for await (const page of live.client.listCustomers({}, { signal: abort.signal })) {
+          customers.push(...page.customers);
+          // some directories send the page size as totalCount: only a larger number is a total
+          if (page.index === 0 && page.totalCount !== undefined && page.totalCount > page.customers.length) total = page.totalCount;
+          progress.report({
+            message: total ? vscode.l10n.t('{0} / {1} customers', customers.length.toLocaleString(vscode.env.language), total.toLocaleString(vscode.env.language)) : vscode.l10n.t('{0} customers', customers.length.toLocaleString(vscode.env.language)),
+            increment: total ? (100 * page.customers.length) / total : undefined,
+          });
+          if (args.cancelAfter !== undefined && customers.length >= args.cancelAfter) abort.abort();
+        }
+        return abort.signal.aborted;
+      } catch (e) {
+        if (abort.signal.aborted) return true;
+        failure = isPartnerCenterError(e) ? e : new PartnerCenterError('network', String((e as Error)?.message ?? e));
+        return false;
+      } finally {
+        abort.dispose();
+      }
+    },
+  );
+  if (cancelled) {
+    deps.logger.info(`import: cancelled after ${customers.length} customers; nothing written`);
+    return { read: customers.length, total, written: 0, cancelled: true };
+  }
+  deps.directory.learn(customers);
+  void deps.directory.flush();
+  if (failure) {
+    deps.logger.warn(`import: ${failure.message}`);
+    if (!customers.length) {
+      void showFailure(failure);
+      return { read: 0, written: 0, cancelled: false, error: failure.message };
+    }
+    // what was read stays usable: the user may still import it
+    void vscode.window.showWarningMessage(vscode.l10n.t('The customer list stopped early: {0} Showing the {1} customers read.', failure.message, customers.length));
+  }
+  const configured = new Set(deps.tree.tenantIds);
+  const chosen = args.select ? choose(customers, args.select) : await pickCustomers(customers, configured, failure);
+  if (!chosen) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };
+  const fresh = chosen.filter((c) => !configured.has(c.tenantId));
+  if (!fresh.length) return { read: customers.length, total, written: 0, cancelled: false, error: failure?.message };
+  const folder = args.folder ?? (await pickFolder());
+  if (folder === null) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };
+  const { config, target, entries } = settingAt(folder);
+  entries.push(...fresh.map((c) => (c.companyName ? { tenantId: c.tenantId, name: c.companyName } : c.tenantId)));
+  await config.update('customers', entries, target);
+  deps.logger.info(`import: ${fresh.length} of ${customers.length} customers written to the ${folder ? `settings of ${folder.name}` : 'workspace settings'}`);
+  return { read: customers.length, total, written: fresh.length, cancelled: false, error: failure?.message };
+}
+
+function choose(customers: Customer[], select: 'all' | readonly string[]): Customer[] {
+  if (select === 'all') return customers;
+  const ids = new Set(select.map((s) => normalizeTenantId(s)));
+  return customers.filter((c) => ids.has(c.tenantId));
+}
+
+async function pickCustomers(customers: Customer[], configured: ReadonlySet<string>, failure?: PartnerCenterError): Promise<Customer[] | undefined> {
+  const qp = vscode.window.createQuickPick<CustomerItem>();
+  qp.canSelectMany = true;
+  qp.matchOnDescription = true;
+  qp.matchOnDetail = true;
+  qp.ignoreFocusOut = true;
+  const fresh = customers.filter((c) => !configured.has(c.tenantId)).length;
+  qp.title = vscode.l10n.t('Partner Center: Import Customers ({0} new of {1})', fresh.toLocaleString(vscode.env.language), customers.length.toLocaleString(vscode.env.language));
+  qp.placeholder = failure
+    ? vscode.l10n.t('The list stopped early ({0}); choose among those read', failure.kind)
+    : vscode.l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
+  const sorted = [...customers].sort((a, b) => collator.compare(a.companyName ?? a.tenantId, b.companyName ?? b.tenantId));
+  qp.items = sorted.map((customer) => ({
+    customer,
+    label: configured.has(customer.tenantId) ? `$(pass) ${customer.companyName ?? customer.tenantId}` : customer.companyName ?? customer.tenantId,
+    description: [customer.domain, configured.has(customer.tenantId) ? vscode.l10n.t('already in the workspace') : undefined].filter(Boolean).join(' · '),
+    detail: customer.tenantId,
+  }));
+  qp.show();
+  return new Promise((resolve) => {
+    qp.onDidAccept(() => { resolve(qp.selectedItems.map((i) => i.customer)); qp.hide(); });
+    qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
+  });
+}
