@@ -40,6 +40,8 @@ describe('Changes: history, summary, watching, status bar', () => {
   });
 
   after(async () => {
+    // other suites read the simulator's customer directory: leave it as it was
+    for (const id of [NORTHWIND, FABRIKAM, CONTOSO, WATCHED]) w.sim.api.customers.delete(id);
     await w.api.changes.watcher.setIntervalForTests(undefined);
     await vscode.workspace.getConfiguration('partnerCenter').update('statusBar.enabled', undefined, vscode.ConfigurationTarget.Global);
   });

@@ -48,7 +48,7 @@ export async function provesWorkspaceIgnored(where: string, form: Form, write: (
   const seen = () => tunnelProxy.seen.length + mitm.tunnels.length + mitm.decrypted.length;
   // the request budget is one per window and outlives the connection rebuilds of earlier tests: the user's
   // limit leaves room for one request on top of those the service saw in the last minute (and a margin)
-  const recent = w.sim.api.stats.log.filter((l) => l.at > Date.now() - 62_000).length;
+  const recent = [...w.sim.api.stats.log, ...w.sim.api.stats.directory].filter((l) => l.at > Date.now() - 62_000).length;
   await userPc().update('maxRequestsPerMinute', recent + 1, G);
   const undo = write(hostileSettings(form, proxyUrl));
   try {

@@ -98,10 +98,10 @@ describe('What a new user sees', () => {
   });
 
   it('a warning row counts entries from 1 and opens the settings file with the entry selected', async () => {
-    await setCustomers([DEMO_TENANTS.approved, 'contoso.onmicrosoft.com', { tenantId: DEMO_TENANTS.approved.toUpperCase(), name: 'Contoso University' }]);
+    await setCustomers([DEMO_TENANTS.approved, 'contoso', { tenantId: DEMO_TENANTS.approved.toUpperCase(), name: 'Contoso University' }]);
     const problems = await waitFor('warning rows', () => { const p = w.api.tree.getChildren().filter((n: Node) => n.kind === 'problem'); return p.length === 2 && p; });
     assert.deepStrictEqual(problems.map((p) => label(w.api.tree.getTreeItem(p))), [
-      'entry 2: "contoso.onmicrosoft.com" is not a tenant id (GUID)',
+      'entry 2: "contoso" is not a tenant id (GUID) or a domain',
       `entry 3: duplicate of entry 1 (${DEMO_TENANTS.approved})`,
     ]);
     assert.strictEqual(label(w.api.tree.getTreeItem(row(w, DEMO_TENANTS.approved))), 'Contoso University', 'the later entry\'s name survives');
@@ -109,7 +109,7 @@ describe('What a new user sees', () => {
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     const editor = await waitFor('the settings file', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('/.vscode/settings.json') && vscode.window.activeTextEditor);
     assert.strictEqual(editor.document.uri.fsPath, path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json'));
-    assert.strictEqual(editor.document.getText(editor.selection), '"contoso.onmicrosoft.com"');
+    assert.strictEqual(editor.document.getText(editor.selection), '"contoso"');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     await setCustomers(NAMED);
   });

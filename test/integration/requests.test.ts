@@ -29,7 +29,7 @@ describe('Request Qualification', () => {
     await setCustomers([SCHOOL, AGENCY, COUNTY, HELD_GCC, BUSY].map((tenantId) => ({ tenantId, name: w.sim.api.customers.get(tenantId)!.name })));
     await signInUser();
   });
-  after(async () => { await signInApp(w); });
+  after(async () => { for (const id of [SCHOOL, AGENCY, COUNTY, HELD_GCC, BUSY]) w.sim.api.customers.delete(id); await signInApp(w); });
 
   it('is on the tenant row menu and in the palette', () => {
     const pkg = vscode.extensions.getExtension('csp-tools.partner-center-qualifications')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
