@@ -80,7 +80,7 @@ export class Refresher {
                 failures.push(o);
                 this.store.failed(o.tenantId, { kind: o.error.kind, message: o.error.message, at: Date.now(), requestId: o.error.requestId, correlationId: o.error.correlationId });
               }
-              this.tree.refreshSoon();
+              this.tree.resultsArrived();
               done++;
               progress.report({ message: vscode.l10n.t('{0} / {1} tenants', done, total), increment: 100 / total });
             },

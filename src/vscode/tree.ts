@@ -16,7 +16,8 @@ export type Node =
   | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
   | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
-  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder };
+  | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
+  | { readonly kind: 'page'; readonly group: FolderCustomers; readonly from: number; readonly tenants: readonly TenantNode[] };
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
@@ -31,12 +32,22 @@ let collator: Intl.Collator | undefined;
 const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a, b);
 
 const STATUS_ORDER: TenantState[] = ['Error', 'Denied', 'InReview', 'Unknown', 'Unchecked', 'Approved', 'NotVetted', 'None'];
+const STATUS_RANK = new Map(STATUS_ORDER.map((s, i) => [s, i]));
+
+/**
+ * A level with more tenants than this lists them in pages of this many: VS Code builds and sends every row
+ * of a level at once, and 100,000 rows froze the extension host for seconds.
+ */
+export const PAGE_SIZE = 1000;
 
 export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private groups: FolderCustomers[] = [];
   private pending?: NodeJS.Timeout;
+  /** Each group's tenants in name order, sorted once per reload (names change only with the setting). */
+  private byName = new WeakMap<FolderCustomers, readonly ConfiguredTenant[]>();
+  private ids?: string[];
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
 
@@ -47,24 +58,30 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Re-reads the customers setting. */
   reload(): void {
     this.groups = readCustomers();
+    this.ids = undefined;
     this.changed.fire(undefined);
   }
 
-  /** Coalesces bursts of results into one repaint. */
-  refreshSoon(): void {
+  /** Coalesces bursts of changes into one repaint. */
+  refreshSoon(delayMs = 50): void {
     this.pending ??= setTimeout(() => {
       this.pending = undefined;
       this.changed.fire(undefined);
-    }, 50);
+    }, delayMs);
+  }
+
+  /** Results streaming in: repaint less often the longer the list (at most once a second for 100,000). */
+  resultsArrived(): void {
+    this.refreshSoon(Math.min(1000, Math.max(50, this.groups.reduce((n, g) => n + g.tenants.length, 0) / 100)));
   }
 
   get tenants(): ConfiguredTenant[] {
     return this.groups.flatMap((g) => g.tenants);
   }
 
-  /** Each configured tenant once, even when two folders list it. */
+  /** Each configured tenant once, even when two folders list it (kept until the next reload). */
   get tenantIds(): string[] {
-    return [...new Set(this.tenants.map((t) => t.tenantId))];
+    return (this.ids ??= [...new Set(this.tenants.map((t) => t.tenantId))]);
   }
 
   get problems(): EntryProblem[] {
@@ -74,13 +91,22 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** The tenant nodes, sorted and filtered as the tree shows them. */
   tenantNodes(group: FolderCustomers): TenantNode[] {
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
-    let tenants = group.tenants;
+    let tenants = this.nameOrder(group);
     if (this.filter) tenants = tenants.filter((t) => this.filter!.has(byState(t)));
-    const name = (t: ConfiguredTenant) => t.name ?? t.tenantId;
-    const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => compareNames(name(a), name(b));
-    const sorted = [...tenants].sort((a, b) =>
-      this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || byName(a, b) : byName(a, b));
-    return sorted.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
+    if (this.sort === 'status') {
+      // a stable sort by rank keeps name order within a status, without comparing names again
+      tenants = tenants.map((t) => ({ t, rank: STATUS_RANK.get(byState(t)) ?? 0 })).sort((a, b) => a.rank - b.rank).map((x) => x.t);
+    }
+    return tenants.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
+  }
+
+  private nameOrder(group: FolderCustomers): readonly ConfiguredTenant[] {
+    let sorted = this.byName.get(group);
+    if (!sorted) {
+      sorted = group.tenants.map((t) => ({ t, key: t.name ?? t.tenantId })).sort((a, b) => compareNames(a.key, b.key)).map((x) => x.t);
+      this.byName.set(group, sorted);
+    }
+    return sorted;
   }
 
   getChildren(node?: Node): Node[] {
@@ -90,6 +116,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       return group ? this.groupChildren(group) : [];
     }
     if (node.kind === 'folder') return this.groupChildren(node.group);
+    if (node.kind === 'page') return [...node.tenants];
     if (node.kind !== 'tenant') return [];
     const status = this.store.book.get(node.tenant.tenantId);
     const rows: Node[] = [];
@@ -105,7 +132,12 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupChildren(group: FolderCustomers): Node[] {
-    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.tenantNodes(group)];
+    const problems = group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder }));
+    const tenants = this.tenantNodes(group);
+    if (tenants.length <= PAGE_SIZE) return [...problems, ...tenants];
+    const pages: Node[] = [];
+    for (let from = 0; from < tenants.length; from += PAGE_SIZE) pages.push({ kind: 'page', group, from, tenants: tenants.slice(from, from + PAGE_SIZE) });
+    return [...problems.slice(0, PAGE_SIZE), ...pages];
   }
 
   /** Tooltips are built on hover: VS Code asks for every row's item at once, and 10,000 tooltips cost. */
@@ -121,9 +153,19 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'qualification' || node.kind === 'message') return node.parent;
-    if ((node.kind === 'tenant' || node.kind === 'problem') && this.groups.length > 1) {
-      const group = this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString());
-      return group ? { kind: 'folder', group } : undefined;
+    const multi = this.groups.length > 1;
+    if (node.kind === 'page') return multi ? { kind: 'folder', group: node.group } : undefined;
+    if (node.kind === 'tenant' || node.kind === 'problem') {
+      const group = multi ? this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString()) : this.groups[0];
+      if (group && node.kind === 'tenant') {
+        const list = this.tenantNodes(group);
+        const i = list.findIndex((t) => t.tenant.tenantId === node.tenant.tenantId);
+        if (list.length > PAGE_SIZE && i >= 0) {
+          const from = i - (i % PAGE_SIZE);
+          return { kind: 'page', group, from, tenants: list.slice(from, from + PAGE_SIZE) };
+        }
+      }
+      return group && multi ? { kind: 'folder', group } : undefined;
     }
     return undefined;
   }
@@ -153,6 +195,16 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         item.tooltip = vscode.l10n.t('Fix this entry of partnerCenter.customers in the workspace settings.');
         item.contextValue = 'problem';
         item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
+        return item;
+      }
+      case 'page': {
+        const first = node.tenants[0]!.tenant;
+        const last = node.tenants[node.tenants.length - 1]!.tenant;
+        const item = new vscode.TreeItem(vscode.l10n.t('Tenants {0}–{1}', (node.from + 1).toLocaleString(), (node.from + node.tenants.length).toLocaleString()), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `page:${node.group.folder?.uri.toString() ?? ''}:${node.from}`;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        item.description = `${singleLine(first.name ?? first.tenantId, 40)} … ${singleLine(last.name ?? last.tenantId, 40)}`;
+        item.contextValue = 'page';
         return item;
       }
       case 'tenant': return this.tenantItem(node);

@@ -16,7 +16,7 @@ const root = path.resolve(__dirname, '..', '..');
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'bench', 'host', 'index.js'),
       launchArgs: [workspace],
-      extensionTestsEnv: { PCQ_RUNTIME: JSON.stringify(runtime), PCQ_BENCH_OUT: process.env.PCQ_BENCH_OUT, PCQ_BENCH_TREE: process.env.PCQ_BENCH_TREE || '' },
+      extensionTestsEnv: { PCQ_RUNTIME: JSON.stringify(runtime), PCQ_BENCH_OUT: process.env.PCQ_BENCH_OUT, PCQ_BENCH_TREE: process.env.PCQ_BENCH_TREE || '', PCQ_BENCH_LARGE: process.env.PCQ_BENCH_LARGE || '' },
     });
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
