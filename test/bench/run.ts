@@ -26,7 +26,11 @@ function print(l: Line): void {
 function hostSamples(launches: number, treeSize: number, largeSize: number): Record<string, number>[] {
   const launch = (i: number, env: Record<string, string>) => {
     const out = path.join(os.tmpdir(), `pcq-bench-${process.pid}-${i}.json`);
-    const r = cp.spawnSync(process.execPath, [path.join(root, 'test', 'harness', 'runBenchHost.js')], {
+    // PCQ_VSCODE_LOCK: a lock file that each launch holds (machines where several runs share the cores)
+    const lock = process.env.PCQ_VSCODE_LOCK;
+    const host = [process.execPath, path.join(root, 'test', 'harness', 'runBenchHost.js')];
+    const [cmd, ...args] = lock ? ['flock', lock, ...host] : host;
+    const r = cp.spawnSync(cmd!, args, {
       env: { ...process.env, PCQ_BENCH_OUT: out, ...env },
       encoding: 'utf8',
     });

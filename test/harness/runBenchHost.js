@@ -8,6 +8,8 @@ const { selectedRuntimes } = require('./runtimes');
 
 const root = path.resolve(__dirname, '..', '..');
 (async () => {
+  // the benchmark needs only this one (npm run bench installs it), whatever else is installed or not
+  process.env.PCQ_VSCODE_VERSIONS ||= '1.139.1';
   const [runtime] = selectedRuntimes();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-bench-ws-'));
   try {
