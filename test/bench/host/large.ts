@@ -107,6 +107,7 @@ export async function largeWorkspace(api: PartnerCenterApi, n: number): Promise<
   const caFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-bench-ca-')), 'ca.pem');
   fs.writeFileSync(caFile, sim.caCert);
   try {
+    await config.update('cloud', 'custom', vscode.ConfigurationTarget.Global);
     await config.update('customCloud', { apiBaseUrl: sim.apiBaseUrl, authority: sim.authorityHost, caFile }, vscode.ConfigurationTarget.Global);
     const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'app', clientId: CLIENT_ID, tenantId: sim.partnerTenantId, secret });
     if (!ok) throw new Error('bench: app sign-in to the simulator failed');
