@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     return ignored.length ? [vscode.l10n.t('Ignored workspace values of {0} (user settings only).', ignored.join(', '))] : [];
   };
   const updateView = () => options.update(signedIn, notes());
+  let viewTimer: NodeJS.Timeout | undefined;
   let customersSeen = customersFingerprint();
   const customersChanged = () => {
     const now = customersFingerprint();
@@ -65,7 +66,9 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   context.subscriptions.push(
     channel, store, tree, decorations, connection, view, refresher, refresher.onDidNeedSignIn(() => options.signInRequired()),
     vscode.window.registerFileDecorationProvider(decorations),
-    store.onDidChange(() => updateView()),
+    { dispose: () => clearTimeout(viewTimer) },
+    // results stream in by the hundred a second: recount the view once per 100 ms, not per result
+    store.onDidChange(() => { viewTimer ??= setTimeout(() => { viewTimer = undefined; updateView(); }, 100); }),
     command('refreshAll', () => refresher.refreshAll()),
     command('refreshTenant', (node?: Node) => {
       const t = tenantOf(node);

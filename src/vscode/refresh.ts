@@ -115,7 +115,7 @@ export class Refresher implements vscode.Disposable {
             onOutcome: (o) => {
               if (!o.ok) failures.push(o);
               this.store.record(o);
-              this.tree.refreshSoon();
+              this.tree.resultsArrived();
               done++;
               progress.report({ message: vscode.l10n.t('{0} / {1} tenants', done, total), increment: 100 / total });
             },

@@ -19,7 +19,8 @@ export type Node =
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
   | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
   /** A domain entry not (or not uniquely) resolved to a tenant yet. */
-  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder };
+  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder }
+  | { readonly kind: 'page'; readonly group: FolderCustomers; readonly from: number; readonly tenants: readonly TenantNode[] };
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
 
@@ -52,6 +53,13 @@ let collator: Intl.Collator | undefined;
 const compareNames = (a: string, b: string) => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a, b);
 
 const STATUS_ORDER: TenantState[] = ['Error', 'Denied', 'InReview', 'Unknown', 'Unchecked', 'Approved', 'NotVetted', 'None'];
+const STATUS_RANK = new Map(STATUS_ORDER.map((s, i) => [s, i]));
+
+/**
+ * A level with more tenants than this lists them in pages of this many: VS Code builds and sends every row
+ * of a level at once, and 100,000 rows froze the extension host for seconds.
+ */
+export const PAGE_SIZE = 1000;
 
 export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -59,6 +67,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private groups: FolderCustomers[] = [];
   private names = new Map<string, string>();
   private pending?: NodeJS.Timeout;
+  /** Each group's tenants in name order, sorted once per reload (names change only with the setting). */
+  private byName = new WeakMap<FolderCustomers, readonly ConfiguredTenant[]>();
+  private ids?: string[];
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
   /** Set by the customers feature; without it domain entries stay unresolved and names come from settings. */
@@ -73,19 +84,32 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     this.storeChanged = store.onDidChange(() => this.refreshSoon());
   }
 
+  /** Partner Center told us more (a domain resolved, a company name): the tenant list and name order may change. */
+  directoryChanged(): void {
+    this.ids = undefined;
+    this.byName = new WeakMap();
+    this.refreshSoon();
+  }
+
   /** Re-reads the customers setting. */
   reload(): void {
     this.groups = readCustomers();
     this.names = new Map(this.tenants.flatMap((t) => (t.name ? [[t.tenantId, t.name] as const] : [])));
+    this.ids = undefined;
     this.changed.fire(undefined);
   }
 
-  /** Coalesces bursts of results into one repaint. */
-  refreshSoon(): void {
+  /** Coalesces bursts of changes into one repaint. */
+  refreshSoon(delayMs = 50): void {
     this.pending ??= setTimeout(() => {
       this.pending = undefined;
       this.changed.fire(undefined);
-    }, 50);
+    }, delayMs);
+  }
+
+  /** Results streaming in: repaint less often the longer the list (at most once a second for 100,000). */
+  resultsArrived(): void {
+    this.refreshSoon(Math.min(1000, Math.max(50, this.groups.reduce((n, g) => n + g.tenants.length, 0) / 100)));
   }
 
   get tenants(): ConfiguredTenant[] {
@@ -124,9 +148,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     });
   }
 
-  /** Each configured tenant once, even when two folders list it. */
+  /** Each configured tenant once, even when two folders list it (kept until the next reload). */
   get tenantIds(): string[] {
-    return [...new Set(this.tenants.map((t) => t.tenantId))];
+    return (this.ids ??= [...new Set(this.tenants.map((t) => t.tenantId))]);
   }
 
   /** The configured name of a tenant, if any (for log lines and messages). */
@@ -148,13 +172,23 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   tenantNodes(group: FolderCustomers, ignoreFilter = false): TenantNode[] {
     const byState = (t: ConfiguredTenant) => tenantState(this.store.book.get(t.tenantId));
     const filter = ignoreFilter ? undefined : this.filter;
-    let tenants = this.groupTenants(group);
+    let tenants = this.nameOrder(group);
     if (filter) tenants = tenants.filter((t) => filter.has(byState(t)));
-    const name = (t: ConfiguredTenant) => this.displayName(t);
-    const byName = (a: ConfiguredTenant, b: ConfiguredTenant) => compareNames(name(a), name(b));
-    const sorted = [...tenants].sort((a, b) =>
-      this.sort === 'status' ? STATUS_ORDER.indexOf(byState(a)) - STATUS_ORDER.indexOf(byState(b)) || byName(a, b) : byName(a, b));
-    return sorted.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
+    if (this.sort === 'status') {
+      // a stable sort by rank keeps name order within a status, without comparing names again
+      tenants = tenants.map((t) => ({ t, rank: STATUS_RANK.get(byState(t)) ?? 0 })).sort((a, b) => a.rank - b.rank).map((x) => x.t);
+    }
+    return tenants.map((tenant) => ({ kind: 'tenant', tenant, folder: group.folder }));
+  }
+
+  /** Tenants of a group in name order, sorted once per reload (domains resolved later re-sort: see directoryChanged). */
+  private nameOrder(group: FolderCustomers): readonly ConfiguredTenant[] {
+    let sorted = this.byName.get(group);
+    if (!sorted) {
+      sorted = this.groupTenants(group).map((t) => ({ t, key: this.displayName(t) })).sort((a, b) => compareNames(a.key, b.key)).map((x) => x.t);
+      this.byName.set(group, sorted);
+    }
+    return sorted;
   }
 
   getChildren(node?: Node): Node[] {
@@ -164,6 +198,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       return group ? this.groupChildren(group) : [];
     }
     if (node.kind === 'folder') return this.groupChildren(node.group);
+    if (node.kind === 'page') return [...node.tenants];
     if (node.kind !== 'tenant') return [];
     const status = this.store.book.get(node.tenant.tenantId);
     const rows: Node[] = [];
@@ -179,7 +214,12 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 
   private groupChildren(group: FolderCustomers): Node[] {
-    return [...group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder })), ...this.domainNodes(group), ...this.tenantNodes(group)];
+    const problems = group.problems.map((problem): Node => ({ kind: 'problem', problem, folder: group.folder }));
+    const tenants = this.tenantNodes(group);
+    if (tenants.length <= PAGE_SIZE) return [...problems, ...this.domainNodes(group), ...tenants];
+    const pages: Node[] = [];
+    for (let from = 0; from < tenants.length; from += PAGE_SIZE) pages.push({ kind: 'page', group, from, tenants: tenants.slice(from, from + PAGE_SIZE) });
+    return [...problems.slice(0, PAGE_SIZE), ...this.domainNodes(group).slice(0, PAGE_SIZE), ...pages];
   }
 
   /** Tooltips are built on hover: VS Code asks for every row's item at once, and 10,000 tooltips cost. */
@@ -198,9 +238,19 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'qualification' || node.kind === 'message') return node.parent;
-    if ((node.kind === 'tenant' || node.kind === 'problem' || node.kind === 'domain') && this.groups.length > 1) {
-      const group = this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString());
-      return group ? { kind: 'folder', group } : undefined;
+    const multi = this.groups.length > 1;
+    if (node.kind === 'page') return multi ? { kind: 'folder', group: node.group } : undefined;
+    if (node.kind === 'tenant' || node.kind === 'problem' || node.kind === 'domain') {
+      const group = multi ? this.groups.find((g) => g.folder?.uri.toString() === node.folder?.uri.toString()) : this.groups[0];
+      if (group && node.kind === 'tenant') {
+        const list = this.tenantNodes(group);
+        const i = list.findIndex((t) => t.tenant.tenantId === node.tenant.tenantId);
+        if (list.length > PAGE_SIZE && i >= 0) {
+          const from = i - (i % PAGE_SIZE);
+          return { kind: 'page', group, from, tenants: list.slice(from, from + PAGE_SIZE) };
+        }
+      }
+      return group && multi ? { kind: 'folder', group } : undefined;
     }
     return undefined;
   }
@@ -233,6 +283,16 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         return item;
       }
       case 'domain': return domainItem(node);
+      case 'page': {
+        const first = node.tenants[0]!.tenant;
+        const last = node.tenants[node.tenants.length - 1]!.tenant;
+        const item = new vscode.TreeItem(vscode.l10n.t('Tenants {0}–{1}', (node.from + 1).toLocaleString(), (node.from + node.tenants.length).toLocaleString()), vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `page:${node.group.folder?.uri.toString() ?? ''}:${node.from}`;
+        item.iconPath = new vscode.ThemeIcon('list-unordered');
+        item.description = `${singleLine(first.name ?? first.tenantId, 40)} … ${singleLine(last.name ?? last.tenantId, 40)}`;
+        item.contextValue = 'page';
+        return item;
+      }
       case 'tenant': return this.tenantItem(node);
       case 'qualification': {
         const q = node.qualification;

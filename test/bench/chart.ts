@@ -46,7 +46,7 @@ export function rateChartSvg(t: RateTrace): string {
 ${ticksY.map((v) => `<line x1="${L}" x2="${W - R}" y1="${yRate(v).toFixed(1)}" y2="${yRate(v).toFixed(1)}" stroke="#eee"/><text x="${L - 6}" y="${(yRate(v) + 4).toFixed(1)}" text-anchor="end">${v.toFixed(v < 10 ? 1 : 0)}</text>`).join('\n')}
 ${ticksW.map((v) => `<text x="${W - R + 6}" y="${(yWin(v) + 4).toFixed(1)}" fill="#2e7d32">${Math.round(v)}</text>`).join('\n')}
 ${ticksX.map((s) => `<text x="${x(s).toFixed(1)}" y="${H - B + 16}" text-anchor="middle">${s}s</text>`).join('\n')}
-<text x="12" y="${T - 8}" fill="#555">req/s</text><text x="${W - R + 4}" y="${T - 8}" fill="#2e7d32">in last ${t.windowMs / 1000} s</text>
+<text x="12" y="${T - 8}" fill="#555">req/s</text><text x="${W - 4}" y="${T - 8}" text-anchor="end" fill="#2e7d32">in last ${t.windowMs / 1000} s</text>
 <polyline fill="none" stroke="#2e7d32" stroke-width="1.5" points="${steps(inWindow, yWin)}"/>
 <polyline fill="none" stroke="#0a66c2" stroke-width="1.2" points="${steps(ok, yRate)}"/>
 <polyline fill="none" stroke="#bf8803" stroke-width="1.2" points="${steps(throttled, yRate)}"/>

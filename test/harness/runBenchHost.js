@@ -8,6 +8,8 @@ const { selectedRuntimes } = require('./runtimes');
 
 const root = path.resolve(__dirname, '..', '..');
 (async () => {
+  // the benchmark needs only this one (npm run bench installs it), whatever else is installed or not
+  process.env.PCQ_VSCODE_VERSIONS ||= '1.139.1';
   const [runtime] = selectedRuntimes();
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-bench-ws-'));
   try {
@@ -16,7 +18,7 @@ const root = path.resolve(__dirname, '..', '..');
       extensionDevelopmentPath: root,
       extensionTestsPath: path.join(root, 'out', 'test', 'bench', 'host', 'index.js'),
       launchArgs: [workspace],
-      extensionTestsEnv: { PCQ_RUNTIME: JSON.stringify(runtime), PCQ_BENCH_OUT: process.env.PCQ_BENCH_OUT, PCQ_BENCH_TREE: process.env.PCQ_BENCH_TREE || '' },
+      extensionTestsEnv: { PCQ_RUNTIME: JSON.stringify(runtime), PCQ_BENCH_OUT: process.env.PCQ_BENCH_OUT, PCQ_BENCH_TREE: process.env.PCQ_BENCH_TREE || '', PCQ_BENCH_LARGE: process.env.PCQ_BENCH_LARGE || '' },
     });
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });

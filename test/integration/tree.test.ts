@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEMO_TENANTS, getWorld, setCustomers, waitFor } from './helpers';
-import type { Node } from '../../src/vscode/tree';
+import { PAGE_SIZE, type Node } from '../../src/vscode/tree';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 
@@ -36,5 +36,27 @@ describe('Customers tree from settings', () => {
     assert.strictEqual(rows.filter((n) => n.kind === 'tenant').length, 1);
     await setCustomers([DEMO_TENANTS.approved, DEMO_TENANTS.inReview]);
     await waitFor('fixed list', () => api.tree.getChildren().length === 2 && api.tree.getChildren().every((n) => n.kind === 'tenant'));
+  });
+
+  it('lists a large workspace in pages of 1,000, in name order, and cuts a million-character name with a note', async () => {
+    const { api } = await getWorld();
+    const n = PAGE_SIZE * 2 + 500;
+    const id = (i: number) => `2a2b3c4d-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
+    const entries: unknown[] = Array.from({ length: n }, (_, i) => ({ tenantId: id(i), name: `Customer ${n - i}` }));
+    entries.push({ tenantId: id(n), name: 'Z'.repeat(1_000_000) });
+    await setCustomers(entries);
+    const top = await waitFor('pages', () => { const r = api.tree.getChildren(); return r.some((x) => x.kind === 'page') && r; }, 20_000);
+    const pages = top.filter((x) => x.kind === 'page');
+    assert.deepStrictEqual(pages.map((p) => label(api.tree.getTreeItem(p))), ['Tenants 1–1,000', 'Tenants 1,001–2,000', 'Tenants 2,001–2,501']);
+    const problems = top.filter((x) => x.kind === 'problem').map((p) => label(api.tree.getTreeItem(p)));
+    assert.deepStrictEqual(problems, [`entry ${n}: "name" is 1,000,000 characters; shown cut to 256`]);
+    const firstPage = api.tree.getChildren(pages[0]);
+    assert.strictEqual(firstPage.length, PAGE_SIZE);
+    assert.deepStrictEqual(firstPage.slice(0, 3).map((t) => label(api.tree.getTreeItem(t))), ['Customer 1', 'Customer 2', 'Customer 3'], 'numeric name order');
+    const last = api.tree.getChildren(pages[2]).at(-1)!;
+    assert.strictEqual(label(api.tree.getTreeItem(last)).length, 256);
+    assert.strictEqual(api.tree.getParent(last)?.kind, 'page');
+    await setCustomers([DEMO_TENANTS.approved]);
+    await waitFor('small list again', () => api.tree.getChildren().length === 1);
   });
 });

@@ -19,7 +19,7 @@ export function registerCustomers(context: vscode.ExtensionContext, connection: 
   refresher.extras = new DirectoryRefresh(tree, directory, logger);
   context.subscriptions.push(
     directory,
-    directory.onDidChange(() => tree.refreshSoon()),
+    directory.onDidChange(() => tree.directoryChanged()),
     vscode.commands.registerCommand('partnerCenter.lookUp', (arg?: unknown) => lookUpCommand(deps, arg)),
     vscode.commands.registerCommand('partnerCenter.importCustomers', (args?: ImportArgs) => importCustomers(deps, args && typeof args === 'object' ? args : {})),
     vscode.commands.registerCommand('partnerCenter.addTenant', async (args?: AddTenantArgs) => {
