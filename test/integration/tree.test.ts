@@ -49,7 +49,7 @@ describe('Customers tree from settings', () => {
     const pages = top.filter((x) => x.kind === 'page');
     assert.deepStrictEqual(pages.map((p) => label(api.tree.getTreeItem(p))), ['Tenants 1–1,000', 'Tenants 1,001–2,000', 'Tenants 2,001–2,501']);
     const problems = top.filter((x) => x.kind === 'problem').map((p) => label(api.tree.getTreeItem(p)));
-    assert.deepStrictEqual(problems, [`entry ${n}: "name" is 1,000,000 characters; shown cut to 256`]);
+    assert.deepStrictEqual(problems, [`entry ${n + 1}: "name" is 1,000,000 characters; shown cut to 256`]);
     const firstPage = api.tree.getChildren(pages[0]);
     assert.strictEqual(firstPage.length, PAGE_SIZE);
     assert.deepStrictEqual(firstPage.slice(0, 3).map((t) => label(api.tree.getTreeItem(t))), ['Customer 1', 'Customer 2', 'Customer 3'], 'numeric name order');
