@@ -6,7 +6,7 @@ const assert = require('assert');
 const path = require('path');
 const { selectedRuntimes } = require('../harness/runtimes');
 const { DEMO_TENANTS, TIMELINE_TENANTS, demoCustomers, timelineCustomers } = require('../../out/src/core/simulator/customers');
-const { APP_CLIENT_ID, startUiSession } = require('./session');
+const { startUiSession } = require('./session');
 const ui = require('./workbench');
 
 const STATUS_ITEM = '.statusbar-item[id$="partnerCenter.summary"]';
@@ -18,7 +18,7 @@ const pick = (ids) => [...demoCustomers(), ...timelineCustomers()].filter((c) =>
 for (const runtime of selectedRuntimes()) {
   describe(`UI: vetting changes on VS Code ${runtime.name}`, function () {
     this.timeout(180_000);
-    let session, sim, page, secret;
+    let session, sim, page;
     const shot = (name) => page.screenshot({ path: path.join(session.shots, `changes-${name}.png`) });
     const statusText = () => page.locator(STATUS_ITEM).first().innerText({ timeout: 2000 }).catch(() => '');
     /**
@@ -51,7 +51,7 @@ for (const runtime of selectedRuntimes()) {
         // development only (the extension runs from source): watch every 3 s instead of 15 minutes or more
         settings: { 'partnerCenter.development.watchIntervalSeconds': 3, 'workbench.tree.indent': 14 },
       });
-      ({ sim, page, secret } = session);
+      ({ sim, page } = session);
       // Northwind starts Approved here (it is Denied in the demo set); Alpine Ski House is In Review with no script yet
       sim.api.customers.get(DEMO_TENANTS.denied).qualifications = [{ qualification: 'Education', vettingStatus: 'Approved', vettingCreateDate: '2026-10-14T16:20:05Z' }];
       sim.api.upsert({ ...timelineCustomers()[0], vettingTimeline: undefined });
@@ -64,12 +64,7 @@ for (const runtime of selectedRuntimes()) {
       await ui.openView(page);
       await ui.widenSideBar(page);
       await ui.waitForRows(page, (r) => r.length >= 4, 'tenant rows');
-      await ui.runCommand(page, 'Partner Center: Sign In');
-      await ui.answerQuickInput(page, null, { pick: 'client secret' });
-      await ui.answerQuickInput(page, APP_CLIENT_ID);
-      await ui.answerQuickInput(page, sim.partnerTenantId);
-      await ui.answerQuickInput(page, secret);
-      await ui.waitFor(page, async () => !/Not signed in/.test(await ui.viewMessage(page)), 'signed in');
+      await session.signInAppOnly();
       await ui.runCommand(page, 'Partner Center: Refresh All');
       await ui.waitFor(page, async () => /4\s+\S*\s*3\s+\S*\s*1\s+\S*\s*0/.test(await statusText()), 'status bar counts 4 / 3 / 1 / 0');
       const aria = await page.locator(STATUS_ITEM).first().getAttribute('aria-label');

@@ -6,7 +6,7 @@ const assert = require('assert');
 const path = require('path');
 const { selectedRuntimes } = require('../harness/runtimes');
 const { DEMO_TENANTS, directoryCustomers } = require('../../out/src/core/simulator/customers');
-const { APP_CLIENT_ID, startUiSession } = require('./session');
+const { startUiSession } = require('./session');
 const ui = require('./workbench');
 
 const QUICK_INPUT = '.quick-input-widget:not([style*="display: none"])';
@@ -39,22 +39,17 @@ async function toasts(page) {
 for (const runtime of selectedRuntimes()) {
   describe(`Customers by name on VS Code ${runtime.name}`, function () {
     this.timeout(240_000);
-    let session, sim, page, secret;
+    let session, sim, page;
     let progressAsToast = false;
     let workbenchMarks = [];
     const shot = (name) => page.screenshot({ path: path.join(session.shots, `customers-${name}.png`) });
 
     before(async () => {
       session = await startUiSession({ runtime, theme: 'dark', customers: [{ tenantId: DEMO_TENANTS.approved, name: 'Contoso University' }], settings: { 'workbench.tree.indent': 14 } });
-      ({ sim, page, secret } = session);
+      ({ sim, page } = session);
       for (const c of directoryCustomers(10_000)) sim.api.upsert(c);
       await ui.openView(page);
-      await ui.runCommand(page, 'Partner Center: Sign In');
-      await ui.answerQuickInput(page, null, { pick: 'client secret' });
-      await ui.answerQuickInput(page, APP_CLIENT_ID);
-      await ui.answerQuickInput(page, sim.partnerTenantId);
-      await ui.answerQuickInput(page, secret);
-      await ui.waitFor(page, async () => !/Not signed in/.test(await ui.viewMessage(page)), 'signed in');
+      await session.signInAppOnly();
       await ui.clearNotifications(page);
     });
 

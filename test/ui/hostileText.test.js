@@ -5,7 +5,7 @@ const assert = require('assert');
 const path = require('path');
 const { selectedRuntimes } = require('../harness/runtimes');
 const { DEMO_TENANTS } = require('../../out/src/core/simulator/customers');
-const { APP_CLIENT_ID, startUiSession } = require('./session');
+const { startUiSession } = require('./session');
 const ui = require('./workbench');
 
 const HOSTILE_NAME = 'Contoso $(pass-filled) Approved https://evil.example/x\nwww.evil.example [click](https://evil.example) **bold**';
@@ -13,23 +13,18 @@ const HOSTILE_NAME = 'Contoso $(pass-filled) Approved https://evil.example/x\nww
 for (const runtime of selectedRuntimes()) {
   describe(`Hostile names on VS Code ${runtime.name}`, function () {
     this.timeout(180_000);
-    let session, sim, page, secret;
+    let session, page;
 
     before(async () => {
       session = await startUiSession({ runtime, theme: 'dark', customers: [{ tenantId: DEMO_TENANTS.inReview, name: HOSTILE_NAME }] });
-      ({ sim, page, secret } = session);
+      ({ page } = session);
     });
     afterEach(function () { return session?.afterEach(this.currentTest); });
     after(() => session?.close());
 
     it('the tenant hover shows the name as text: no icon, no link, no line break', async () => {
       await ui.openView(page);
-      await ui.runCommand(page, 'Partner Center: Sign In');
-      await ui.answerQuickInput(page, null, { pick: 'client secret' });
-      await ui.answerQuickInput(page, APP_CLIENT_ID);
-      await ui.answerQuickInput(page, sim.partnerTenantId);
-      await ui.answerQuickInput(page, secret);
-      await ui.waitFor(page, async () => !/Not signed in/.test(await ui.viewMessage(page)), 'signed in');
+      await session.signInAppOnly();
       await ui.runCommand(page, 'Partner Center: Refresh All');
       await ui.waitForRows(page, (r) => r.some((x) => /Contoso/.test(x.text) && !/never checked/.test(x.text)), 'the refreshed row');
       await ui.clearNotifications(page);

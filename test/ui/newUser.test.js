@@ -8,7 +8,7 @@ const fs = require('fs');
 const path = require('path');
 const { selectedRuntimes } = require('../harness/runtimes');
 const { demoCustomers } = require('../../out/src/core/simulator/customers');
-const { APP_CLIENT_ID, startUiSession } = require('./session');
+const { startUiSession } = require('./session');
 const ui = require('./workbench');
 
 const USER_CLIENT_ID = 'd0d0d0d0-0000-4000-8000-00000000000d';
@@ -20,7 +20,7 @@ const notificationTexts = (page) => page.$$eval('.notification-list-item-message
 for (const runtime of selectedRuntimes()) {
   describe(`A new user's first steps on VS Code ${runtime.name}`, function () {
     this.timeout(180_000);
-    let session, sim, page, secret;
+    let session, sim, page;
     const shot = (name) => page.screenshot({ path: path.join(session.shots, `newuser-${name}.png`) });
 
     before(async () => {
@@ -28,7 +28,7 @@ for (const runtime of selectedRuntimes()) {
       customers.splice(3, 0, 'contoso');
       // nobody approves a device code but the person on the device page
       session = await startUiSession({ runtime, theme: 'dark', customers, simulator: { autoApproveDeviceCodes: false } });
-      ({ sim, page, secret } = session);
+      ({ sim, page } = session);
       await ui.openView(page);
       await ui.waitForRows(page, (r) => r.length >= 10, 'tenant rows');
     });
@@ -80,12 +80,7 @@ for (const runtime of selectedRuntimes()) {
     it('after Filter the view still knows the user is signed in', async () => {
       if (/Not signed in/.test(await ui.viewMessage(page))) {
         // the device-code test was skipped (VS Code 1.100): sign in app-only instead
-        await ui.runCommand(page, 'Partner Center: Sign In');
-        await ui.answerQuickInput(page, null, { pick: 'client secret' });
-        await ui.answerQuickInput(page, APP_CLIENT_ID);
-        await ui.answerQuickInput(page, sim.partnerTenantId);
-        await ui.answerQuickInput(page, secret);
-        await ui.waitFor(page, async () => !/Not signed in/.test(await ui.viewMessage(page)), 'signed in');
+        await session.signInAppOnly();
       }
       await ui.runCommand(page, 'Partner Center: Refresh All');
       await ui.waitForRows(page, (r) => r.some((x) => /Education Approved/.test(x.text)), 'refreshed rows');

@@ -63,6 +63,16 @@ async function startUiSession(o) {
   }
   return {
     sim, vs, page: vs.page, secret, shots, close, workspace,
+    /** Signs in app-only from the palette, as a person does (client secret in a password box). */
+    async signInAppOnly() {
+      const page = vs.page;
+      await ui.runCommand(page, 'Partner Center: Sign In');
+      await ui.answerQuickInput(page, null, { pick: 'client secret' });
+      await ui.answerQuickInput(page, APP_CLIENT_ID);
+      await ui.answerQuickInput(page, sim.partnerTenantId);
+      await ui.answerQuickInput(page, secret);
+      await ui.waitFor(page, async () => !/Not signed in/.test(await ui.viewMessage(page)), 'signed in');
+    },
     async afterEach(test) {
       if (test?.state !== 'failed') return;
       failed = true;
