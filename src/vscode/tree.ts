@@ -126,6 +126,14 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return t.name ?? this.directory?.customer(t.tenantId)?.companyName ?? t.domain ?? t.tenantId;
   }
 
+  /** A tenant as reports and chat tools describe it: the name shown on its row, its default domain when known. */
+  described(t: ConfiguredTenant): ConfiguredTenant {
+    const known = this.directory?.customer(t.tenantId);
+    const name = t.name ?? known?.companyName;
+    const domain = t.domain ?? known?.domain;
+    return { ...t, ...(name ? { name } : {}), ...(domain ? { domain } : {}) };
+  }
+
   /** A group's tenants: listed by id, then domain entries resolved to a tenant not listed already. */
   private groupTenants(group: FolderCustomers): ConfiguredTenant[] {
     if (!group.domains.length || !this.directory) return group.tenants;

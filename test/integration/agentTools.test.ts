@@ -71,6 +71,25 @@ describe('Chat tools and the API for other extensions', () => {
       assert.match(await rejection(invoke('partnerCenter_listTenants', { status: 'in review' })), /status/);
       assert.match(await rejection(invoke('partnerCenter_getQualifications', { tenant: 'Northwind Bank' })), /No configured tenant matches "Northwind Bank"/);
     });
+
+    it('answer a tenant listed by bare id by its default domain, once Partner Center named it; the export carries the domain', async () => {
+      const three = w.api.tree.tenants.map((t) => ({ tenantId: t.tenantId, name: t.name }));
+      try {
+        await setCustomers([...three, T.stateOwnedGcc]);
+        await waitFor('four rows', () => w.api.tree.getChildren().length === 4);
+        await vscode.commands.executeCommand('partnerCenter.refreshAll');
+        const tailspin = () => w.api.tree.tenants.find((t) => t.tenantId === T.stateOwnedGcc)!;
+        await waitFor('the default domain from Partner Center', () => w.api.tree.described(tailspin()).domain === 'tailspin.gov');
+        const text = textOf(await invoke('partnerCenter_getQualifications', { tenant: 'tailspin.gov' }));
+        assert.match(text, new RegExp(`^City of Tailspin \\(${T.stateOwnedGcc}\\): `));
+        const report = await vscode.commands.executeCommand<{ text: string }>('partnerCenter.exportReport', { scope: 'all', destination: 'untitled', format: 'json' });
+        const rows = JSON.parse(report.text) as { tenantId: string; name: string; domain: string | null }[];
+        assert.deepStrictEqual([...new Set(rows.filter((r) => r.tenantId === T.stateOwnedGcc).map((r) => `${r.name} ${r.domain}`))], ['City of Tailspin tailspin.gov']);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      } finally {
+        await setCustomers(three);
+      }
+    });
   });
 
   describe('API for other extensions', () => {

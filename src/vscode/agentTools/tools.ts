@@ -40,7 +40,7 @@ function checked<T>(d: ToolDeps, tool: string, input: unknown): T {
 
 function tenants(d: ToolDeps): ConfiguredTenant[] {
   const seen = new Set<string>();
-  return d.tree.tenants.filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId));
+  return d.tree.tenants.filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId)).map((t) => d.tree.described(t));
 }
 
 type Found = KnownTenant & { readonly configured: boolean };

@@ -57,7 +57,7 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
       if (!scope) return undefined;
     }
   }
-  const tenants = scope === 'shown' ? shown : all;
+  const tenants = (scope === 'shown' ? shown : all).map((t) => tree.described(t));
   const rows = rowsOf(tenants, store);
   const text = writeReport(spec.format, rows);
 

@@ -11,6 +11,6 @@ const flows = () => require('./exportReport') as typeof import('./exportReport')
 export function registerReports(context: vscode.ExtensionContext, tree: CustomersTree, store: StatusStore): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('partnerCenter.exportReport', (args?: ExportReportArgs) => flows().exportReport(tree, store, args && typeof args === 'object' ? args : {})),
-    vscode.commands.registerCommand('partnerCenter.copyAsMarkdown', (node?: Node) => flows().copyAsMarkdown(tenantOf(node)?.tenant, store)),
+    vscode.commands.registerCommand('partnerCenter.copyAsMarkdown', (node?: Node) => { const t = tenantOf(node)?.tenant; return flows().copyAsMarkdown(t && tree.described(t), store); }),
   );
 }
