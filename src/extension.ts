@@ -52,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   };
   const updateView = () => options.update(signedIn, notes());
   let viewTimer: NodeJS.Timeout | undefined;
+  const updateViewSoon = () => { viewTimer ??= setTimeout(() => { viewTimer = undefined; updateView(); }, 100); };
   let customersSeen = customersFingerprint();
   const customersChanged = () => {
     const now = customersFingerprint();
@@ -68,7 +69,9 @@ export function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     vscode.window.registerFileDecorationProvider(decorations),
     { dispose: () => clearTimeout(viewTimer) },
     // results stream in by the hundred a second: recount the view once per 100 ms, not per result
-    store.onDidChange(() => { viewTimer ??= setTimeout(() => { viewTimer = undefined; updateView(); }, 100); }),
+    store.onDidChange(() => updateViewSoon()),
+    // the counts follow the rows whatever changed them (settings, resolved domains, results)
+    tree.onDidChangeTreeData(() => updateViewSoon()),
     command('refreshAll', () => refresher.refreshAll()),
     command('refreshTenant', (node?: Node) => {
       const t = tenantOf(node);

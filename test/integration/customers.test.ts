@@ -123,6 +123,10 @@ describe('Customers: import', () => {
         { tenantId: DEMO_TENANTS.nonprofit, name: 'Humongous Insurance Foundation' },
       ]);
       assert.strictEqual(edits, 1);
+      // the view's counts follow the imported rows
+      const w = await getWorld();
+      const counted = () => (w.api.view.description ?? '').split(', ').reduce((n, part) => n + (Number.parseInt(part, 10) || 0), 0);
+      await waitFor('the counts to cover the 3 tenants', () => counted() === 3, 3000).catch(() => assert.fail(`view counts "${w.api.view.description}" for ${w.api.tree.tenantIds.length} tenants`));
     } finally {
       sub.dispose();
     }
