@@ -33,6 +33,8 @@ describe('Export Report', () => {
   });
   after(async () => { await vscode.commands.executeCommand('partnerCenter.clearFilter'); });
 
+  // the default domain is known once Partner Center's customer directory named the tenant (earlier suites may have)
+  const dom = (tenantId: string) => w.api.tree.described({ tenantId, index: 0 }).domain ?? '';
   const run = (args: Record<string, unknown>) => vscode.commands.executeCommand<ExportResult>('partnerCenter.exportReport', { scope: 'all', destination: 'untitled', ...args });
   const documentOf = (r: ExportResult) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === r.uri);
 
@@ -40,12 +42,12 @@ describe('Export Report', () => {
     const r = await run({ format: 'csv' });
     const expected = [
       'Tenant ID,Name,Domain,Qualification,Status,Reason,Vetting Date,Last Checked (UTC),Last Error',
-      `${T.approved},"'=Contoso, ""University""",,Education,Approved,,2026-09-03T10:37:38.885Z,${checked(T.approved)},`,
-      `${T.stateOwnedGcc},City of Tailspin,,StateOwnedEntity,Held,,,${checked(T.stateOwnedGcc)},`,
-      `${T.stateOwnedGcc},City of Tailspin,,GovernmentCommunityCloud,Approved,,2026-06-30T12:00:00Z,${checked(T.stateOwnedGcc)},`,
-      `${T.notFound},Deleted tenant,,,Error,,,${checked(T.notFound)},${failedMessage.includes(',') ? `"${failedMessage}"` : failedMessage}`,
-      `${T.denied},Northwind Traders,,Education,Denied,Not an Academic Domain,2026-10-14T16:20:05Z,${checked(T.denied)},`,
-      `${T.unknownStatus},Wide World Importers,,Education,Unknown (PendingDocuments),,2026-11-20T09:00:00Z,${checked(T.unknownStatus)},`,
+      `${T.approved},"'=Contoso, ""University""",${dom(T.approved)},Education,Approved,,2026-09-03T10:37:38.885Z,${checked(T.approved)},`,
+      `${T.stateOwnedGcc},City of Tailspin,${dom(T.stateOwnedGcc)},StateOwnedEntity,Held,,,${checked(T.stateOwnedGcc)},`,
+      `${T.stateOwnedGcc},City of Tailspin,${dom(T.stateOwnedGcc)},GovernmentCommunityCloud,Approved,,2026-06-30T12:00:00Z,${checked(T.stateOwnedGcc)},`,
+      `${T.notFound},Deleted tenant,${dom(T.notFound)},,Error,,,${checked(T.notFound)},${failedMessage.includes(',') ? `"${failedMessage}"` : failedMessage}`,
+      `${T.denied},Northwind Traders,${dom(T.denied)},Education,Denied,Not an Academic Domain,2026-10-14T16:20:05Z,${checked(T.denied)},`,
+      `${T.unknownStatus},Wide World Importers,${dom(T.unknownStatus)},Education,Unknown (PendingDocuments),,2026-11-20T09:00:00Z,${checked(T.unknownStatus)},`,
       '',
     ].join('\r\n');
     assert.strictEqual(r.text, expected);
@@ -58,8 +60,8 @@ describe('Export Report', () => {
   it('writes JSON, one object per row with every key, in a JSON document', async () => {
     const r = await run({ format: 'json' });
     const rows = JSON.parse(r.text) as Record<string, unknown>[];
-    assert.deepStrictEqual(rows[5], { tenantId: T.unknownStatus, name: 'Wide World Importers', domain: null, qualification: 'Education', status: 'Unknown', rawStatus: 'PendingDocuments', reason: null, vettingDate: '2026-11-20T09:00:00Z', lastChecked: checked(T.unknownStatus), lastError: null });
-    assert.deepStrictEqual(rows[3], { tenantId: T.notFound, name: 'Deleted tenant', domain: null, qualification: null, status: 'Error', rawStatus: null, reason: null, vettingDate: null, lastChecked: checked(T.notFound), lastError: failedMessage });
+    assert.deepStrictEqual(rows[5], { tenantId: T.unknownStatus, name: 'Wide World Importers', domain: dom(T.unknownStatus) || null, qualification: 'Education', status: 'Unknown', rawStatus: 'PendingDocuments', reason: null, vettingDate: '2026-11-20T09:00:00Z', lastChecked: checked(T.unknownStatus), lastError: null });
+    assert.deepStrictEqual(rows[3], { tenantId: T.notFound, name: 'Deleted tenant', domain: dom(T.notFound) || null, qualification: null, status: 'Error', rawStatus: null, reason: null, vettingDate: null, lastChecked: checked(T.notFound), lastError: failedMessage });
     assert.strictEqual(documentOf(r)?.languageId, 'json');
     assert.strictEqual(documentOf(r)?.getText(), r.text);
   });
@@ -70,7 +72,7 @@ describe('Export Report', () => {
     assert.strictEqual(r.text, [
       '| Tenant ID | Name | Domain | Qualification | Status | Reason | Vetting Date | Last Checked (UTC) | Last Error |',
       '|---|---|---|---|---|---|---|---|---|',
-      `| ${T.denied} | Northwind Traders |  | Education | Denied | Not an Academic Domain | 2026-10-14T16:20:05Z | ${checked(T.denied)} |  |`,
+      `| ${T.denied} | Northwind Traders | ${dom(T.denied)} | Education | Denied | Not an Academic Domain | 2026-10-14T16:20:05Z | ${checked(T.denied)} |  |`,
       '',
     ].join('\n'));
     assert.strictEqual(documentOf(r)?.languageId, 'markdown');
