@@ -6,7 +6,7 @@ import { DomainResolution, KnownCustomer } from '../core/model/customerDirectory
 import { Qualification } from '../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
 import { codeText, markdownText, singleLine } from '../core/display/safeText';
-import { ago, formatDate, icon, look, qualificationsSummary, statusLabel } from './presentation';
+import { ago, badgeLegend, formatDate, icon, look, qualificationsSummary, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from './settings';
 import { StatusStore } from './statusStore';
 
@@ -418,6 +418,8 @@ function tenantTooltip(t: ConfiguredTenant, name: string, known: KnownCustomer |
   }
   if (s?.failure) md.appendMarkdown(`$(warning) ${markdownText(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${codeText(s.failure.requestId)}\`)` : ''}\n\n`);
   if (!s) md.appendMarkdown(vscode.l10n.t('Not checked yet: run Refresh.'));
+  // the row's hover is what people see over the badge too (the decoration's own tooltip does not show there)
+  md.appendMarkdown(`\n\n---\n\n${markdownText(badgeLegend(state), 512)}\n\n`);
   return md;
 }
 

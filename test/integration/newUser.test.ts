@@ -66,6 +66,10 @@ describe('What a new user sees', () => {
     for (const t of NAMED) assert.doesNotMatch(String(deco(t.tenantId).badge ?? ''), /\d/, `badge of ${t.name}`);
     assert.match(String(deco(DEMO_TENANTS.none).tooltip), /^∅: No qualification\. Badges: A approved, R in review, D denied/);
     assert.match(String(deco(DEMO_TENANTS.approved).tooltip), /^A: Approved\. Badges: /);
+    // the row's hover (what shows over the badge) explains the badges too
+    const approvedRow = w.api.tree.getChildren().find((n: Node) => n.kind === 'tenant' && n.tenant.tenantId === DEMO_TENANTS.approved)!;
+    const hover = (w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(approvedRow), approvedRow).tooltip as vscode.MarkdownString).value;
+    assert.match(hover.replace(/\\/g, ''), /A: Approved\. Badges: A approved, R in review, D denied/);
     const fresh = '1a2b3c4d-0000-4000-8000-0000000000ee';
     await setCustomers([...NAMED, fresh]);
     await waitFor('fresh row', () => w.api.tree.getChildren().length === NAMED.length + 1);
