@@ -21,9 +21,14 @@ async function rowMenu(page, rowText, item) {
   await entry.hover();
   await page.waitForTimeout(400);
   await entry.click();
+  // only when the click was ignored does Enter run the item; pressing it while the menu fades out ran the
+  // command a second time, without the row (VS Code 1.100)
   const menu = page.locator('.context-view .monaco-menu');
-  if (await menu.isVisible().catch(() => false)) await page.keyboard.press('Enter');
-  await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+  const closed = await menu.waitFor({ state: 'hidden', timeout: 1_500 }).then(() => true, () => false);
+  if (!closed) {
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+  }
 }
 
 /** Labels of the open quick pick's rows (separators included). */
