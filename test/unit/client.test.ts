@@ -1,17 +1,7 @@
 import * as assert from 'assert';
-import { PartnerCenterError } from '../../src/core/client/errors';
 import { DEMO_TENANTS } from '../../src/core/simulator/customers';
-import { Rig, startRig } from './fixture';
+import { Rig, failure, startRig } from './fixture';
 
-async function failure(p: Promise<unknown>): Promise<PartnerCenterError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof PartnerCenterError, `expected a PartnerCenterError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('PartnerCenterClient against the simulator', () => {
   let rig: Rig;

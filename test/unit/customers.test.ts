@@ -4,17 +4,8 @@ import { nextLinkPath } from '../../src/core/client/parseCustomers';
 import { Customer, CustomerPage } from '../../src/core/model/customer';
 import { DEMO_TENANTS, bulkCustomers, demoCustomers } from '../../src/core/simulator/customers';
 import { RateGate } from '../../src/core/batch/rateGate';
-import { Rig, startRig } from './fixture';
+import { Rig, failure, startRig } from './fixture';
 
-async function failure(p: Promise<unknown>): Promise<PartnerCenterError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof PartnerCenterError, `expected a PartnerCenterError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected the call to fail');
-}
 
 /** Reads the whole listing, keeping the pages read before an error. */
 async function readAll(pages: AsyncIterable<CustomerPage>): Promise<{ pages: CustomerPage[]; customers: Customer[]; error?: PartnerCenterError }> {

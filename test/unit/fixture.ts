@@ -1,10 +1,12 @@
 // Shared set-up for core tests: a running simulator and a real client wired to it through undici.
+import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import type { Dispatcher } from 'undici';
 import { AppSignIn } from '../../src/core/auth/appSignIn';
 import { MemorySecretStore } from '../../src/core/auth/secretStore';
 import { RateGate } from '../../src/core/batch/rateGate';
 import { Cloud, customCloud } from '../../src/core/client/clouds';
+import { PartnerCenterError } from '../../src/core/client/errors';
 import { NetworkOptions, createDispatcher } from '../../src/core/client/network';
 import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
 import { RetryPolicyOptions } from '../../src/core/client/retryPolicy';
@@ -61,4 +63,15 @@ export async function startRig(o: { sim?: SimulatorOptions; network?: NetworkOpt
       await sim.close();
     },
   };
+}
+
+/** The PartnerCenterError a call fails with (the test fails if it succeeds or throws anything else). */
+export async function failure(p: Promise<unknown>): Promise<PartnerCenterError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof PartnerCenterError, `expected a PartnerCenterError, got ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected the call to fail');
 }
