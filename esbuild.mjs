@@ -13,7 +13,7 @@ const production = process.argv.includes('--production');
  * stays a runtime require of `./<name>.js` (except inside the module's own bundle).
  */
 const lazyModules = {
-  liveConnection: 'src/vscode/liveConnection.ts',
+  liveConnection: 'src/vscode/connection/liveConnection.ts',
   requestQualification: 'src/vscode/requests/requestQualification.ts',
   exportReport: 'src/vscode/reports/exportReport.ts',
   tools: 'src/vscode/agentTools/tools.ts',

@@ -1,19 +1,19 @@
 // Wires the extension: no network work here; the connection is built on the first command that needs it.
 import * as vscode from 'vscode';
 import { ChangesApi, registerChanges } from './vscode/changes/register';
-import { Connection } from './vscode/connection';
-import { QualificationDecorations } from './vscode/decorations';
+import { Connection } from './vscode/connection/connection';
+import { QualificationDecorations } from './vscode/view/decorations';
 import { channelLogger } from './vscode/log';
-import { Refresher } from './vscode/refresh';
-import { isOurSecret } from './vscode/secretStorage';
+import { Refresher } from './vscode/refresh/refresh';
+import { isOurSecret } from './vscode/connection/secretStorage';
 import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
-import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn';
+import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn/signIn';
 import { StatusStore } from './vscode/statusStore';
 import { registerCustomers } from './vscode/customers/register';
 import { registerRemoveTenant } from './vscode/removeTenant/register';
 import { registerOpenSettings } from './vscode/settingsFile/register';
-import { CustomersTree, Node, tenantOf } from './vscode/tree';
-import { ViewOptions } from './vscode/viewOptions';
+import { CustomersTree, Node, tenantOf } from './vscode/view/tree';
+import { ViewOptions } from './vscode/view/viewOptions';
 import { registerRequests } from './vscode/requests/register';
 import { registerReports } from './vscode/reports/register';
 import { registerAgentTools } from './vscode/agentTools/register';

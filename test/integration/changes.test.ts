@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { World, getWorld, setCustomers, signInApp, waitFor } from './helpers';
-import { Node } from '../../src/vscode/tree';
+import { Node } from '../../src/vscode/view/tree';
 
 // customers of this suite only (the demo ones stay as other suites expect them)
 const id = (n: number) => `00000000-0000-4000-8000-0000000003${n.toString(16).padStart(2, '0')}`;

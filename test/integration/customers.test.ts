@@ -9,7 +9,7 @@ import type { LookUpItem, LookUpOutcome } from '../../src/vscode/customers/lookU
 import type { ResultItem } from '../../src/vscode/customers/resultPick';
 import type { ImportReport } from '../../src/vscode/customers/importCustomers';
 import type { QualificationsResult } from '../../src/core/model/qualification';
-import type { Node } from '../../src/vscode/tree';
+import type { Node } from '../../src/vscode/view/tree';
 
 const configured = () => vscode.workspace.getConfiguration('partnerCenter').inspect<unknown[]>('customers')?.workspaceValue ?? [];
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');

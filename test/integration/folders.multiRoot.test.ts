@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEMO_TENANTS, getWorld, signInApp, waitFor } from './helpers';
-import { tenantUri, type Node } from '../../src/vscode/tree';
+import { tenantUri, type Node } from '../../src/vscode/view/tree';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 

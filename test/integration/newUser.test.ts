@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { DEMO_TENANTS, World, getWorld, setCustomers, signInApp, waitFor } from './helpers';
-import { Node, TenantNode, tenantUri } from '../../src/vscode/tree';
+import { Node, TenantNode, tenantUri } from '../../src/vscode/view/tree';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 const configured = () => vscode.workspace.getConfiguration('partnerCenter').inspect<unknown[]>('customers')?.workspaceValue ?? [];

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { ALL_DEMO, DEMO_TENANTS, World, getWorld, setCustomers, signInApp, waitFor } from './helpers';
-import { tenantUri, qualificationUri, Node } from '../../src/vscode/tree';
+import { tenantUri, qualificationUri, Node } from '../../src/vscode/view/tree';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { DEMO_TENANTS, getWorld, setCustomers, waitFor } from './helpers';
-import { PAGE_SIZE, type Node } from '../../src/vscode/tree';
+import { PAGE_SIZE, type Node } from '../../src/vscode/view/tree';
 
 const label = (item: vscode.TreeItem) => (typeof item.label === 'string' ? item.label : item.label?.label ?? '');
 

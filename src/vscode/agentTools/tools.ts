@@ -9,9 +9,9 @@ import { isPartnerCenterError } from '../../core/client/errors';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
-import { Connection } from '../connection';
+import { Connection } from '../connection/connection';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 
 export const GET_TOOL = 'partnerCenter_getQualifications';
 export const LIST_TOOL = 'partnerCenter_listTenants';

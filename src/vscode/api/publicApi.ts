@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { toolState } from '../../core/agentTools/tenantAnswers';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 
 export interface QualificationV1 {
   /** e.g. "Education", "GovernmentCommunityCloud", "StateOwnedEntity". */

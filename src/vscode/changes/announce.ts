@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { NamedChange, isVerdict, summarize } from '../../core/history/changeSummary';
 import { Logger } from '../../core/log';
-import { CustomersTree, Node } from '../tree';
+import { CustomersTree, Node } from '../view/tree';
 import { Collected } from './changeTracker';
 import { revealChanges } from './reveal';
 import { statusText, wording } from './wording';

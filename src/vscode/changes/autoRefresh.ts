@@ -1,9 +1,9 @@
 // partnerCenter.autoRefresh.hours: when the view opens, tenants last checked longer ago than that are
 // refreshed (only when signed in; the refresh uses the one connection, client and rate gate).
-import { Connection } from '../connection';
-import { Refresher } from '../refresh';
+import { Connection } from '../connection/connection';
+import { Refresher } from '../refresh/refresh';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 import { readAutoRefreshHours } from './settings';
 
 export async function autoRefresh(connection: Connection, refresher: Refresher, store: StatusStore, tree: CustomersTree): Promise<number> {

@@ -3,11 +3,11 @@
 import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
 import { Logger } from '../../core/log';
-import { Connection } from '../connection';
-import { Refresher } from '../refresh';
+import { Connection } from '../connection/connection';
+import { Refresher } from '../refresh/refresh';
 import { SECTION } from '../settings';
 import { StatusStore } from '../statusStore';
-import { CustomersTree, Node } from '../tree';
+import { CustomersTree, Node } from '../view/tree';
 import { Announcer } from './announce';
 import { autoRefresh } from './autoRefresh';
 import { ChangeTracker, HISTORY_KEY } from './changeTracker';

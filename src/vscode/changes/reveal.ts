@@ -1,7 +1,7 @@
 // Finds the rows of changed qualifications and reveals them in the Customers view.
 import * as vscode from 'vscode';
 import { VettingChange } from '../../core/history/vettingHistory';
-import { CustomersTree, Node, TenantNode } from '../tree';
+import { CustomersTree, Node, TenantNode } from '../view/tree';
 
 /** The tenant's rows (one per group listing it in a multi-root window). */
 export function tenantRows(tree: CustomersTree, tenantId: string): TenantNode[] {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
 import { Qualification } from '../../core/model/qualification';
-import { RowNotes } from '../tree';
+import { RowNotes } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
 import { changeLine, sinceText } from './wording';
 

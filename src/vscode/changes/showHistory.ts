@@ -2,7 +2,7 @@
 // a tenant pick).
 import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 import { changeLine } from './wording';
 
 export async function showHistory(tree: CustomersTree, history: VettingHistory, tenantId?: string): Promise<string | undefined> {

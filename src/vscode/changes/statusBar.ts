@@ -3,9 +3,9 @@
 // the Customers view. Hidden with no tenants or when partnerCenter.statusBar.enabled is false.
 import * as vscode from 'vscode';
 import { TenantState } from '../../core/model/tenantStatus';
-import { look } from '../presentation';
+import { look } from '../view/presentation';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
 import { readStatusBarEnabled } from './settings';
 

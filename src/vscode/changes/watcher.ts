@@ -5,9 +5,9 @@ import * as vscode from 'vscode';
 import type { TenantOutcome } from '../../core/batch/batchRunner';
 import { Logger } from '../../core/log';
 import { CheckResult, WatchScheduler } from '../../core/watch/watchScheduler';
-import { Connection } from '../connection';
+import { Connection } from '../connection/connection';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
 import { WatchSettings, readWatchSettings } from './settings';
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { HistoryStatus, VettingChange } from '../../core/history/vettingHistory';
 import { Wording } from '../../core/history/changeSummary';
-import { statusLabel } from '../presentation';
+import { statusLabel } from '../view/presentation';
 
 export function statusText(s: HistoryStatus): string {
   return s === 'Absent' ? vscode.l10n.t('not listed') : statusLabel(s);

@@ -4,8 +4,8 @@
 import { searchByNameOrDomain } from '../../core/client/customerSearch';
 import type { Customer } from '../../core/model/customer';
 import { normalizeTenantId } from '../../core/model/tenantId';
-import type { Live } from '../connection';
-import { CustomersTree } from '../tree';
+import type { Live } from '../connection/connection';
+import { CustomersTree } from '../view/tree';
 import { DirectoryStore } from './directoryStore';
 
 export interface Candidate {

@@ -3,9 +3,9 @@
 // by bare id (alongside the batch, once per tenant). Both go through the connection's client and gate.
 import { PartnerCenterError, isPartnerCenterError } from '../../core/client/errors';
 import { Logger } from '../../core/log';
-import type { Live } from '../connection';
-import type { RefreshAllExtras } from '../refresh';
-import { CustomersTree } from '../tree';
+import type { Live } from '../connection/connection';
+import type { RefreshAllExtras } from '../refresh/refresh';
+import { CustomersTree } from '../view/tree';
 import { DirectoryStore } from './directoryStore';
 
 /** Above this many unnamed tenants, one pass over the customer list (500 a page) beats one call each. */

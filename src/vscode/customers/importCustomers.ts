@@ -6,7 +6,7 @@ import { PartnerCenterError, isPartnerCenterError } from '../../core/client/erro
 import { Customer } from '../../core/model/customer';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { abortSignalOf } from '../cancellation';
-import { pickFolder, settingAt } from '../tenantCommands';
+import { pickFolder, settingAt } from './customersSetting';
 import { showFailure } from '../userMessages';
 import { CustomersDeps } from './lookUp';
 

@@ -2,11 +2,11 @@
 // and company names in the tree (resolved with Refresh All), and Add Tenant fetching the new tenant.
 import * as vscode from 'vscode';
 import { Logger } from '../../core/log';
-import { Connection } from '../connection';
-import { Refresher } from '../refresh';
+import { Connection } from '../connection/connection';
+import { Refresher } from '../refresh/refresh';
 import { StatusStore } from '../statusStore';
-import { AddTenantArgs, addTenant } from '../tenantCommands';
-import { CustomersTree } from '../tree';
+import { AddTenantArgs, addTenant } from './customersSetting';
+import { CustomersTree } from '../view/tree';
 import { DirectoryRefresh } from './directoryRefresh';
 import { DirectoryStore } from './directoryStore';
 import { ImportArgs, importCustomers } from './importCustomers';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { PartnerCenterError } from '../../core/client/errors';
 import { QualificationsResult } from '../../core/model/qualification';
-import { formatDate, icon, statusLabel } from '../presentation';
+import { formatDate, icon, statusLabel } from '../view/presentation';
 import { Candidate } from './candidates';
 
 export type ResultAction = 'add' | 'copy' | 'signIn' | 'showLog';

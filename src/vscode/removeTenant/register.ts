@@ -4,8 +4,8 @@ import * as vscode from 'vscode';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { TenantStatus } from '../../core/model/tenantStatus';
 import { StatusStore } from '../statusStore';
-import { settingAt } from '../tenantCommands';
-import { CustomersTree, Node, TenantNode } from '../tree';
+import { settingAt } from '../customers/customersSetting';
+import { CustomersTree, Node, TenantNode } from '../view/tree';
 
 interface Removal {
   readonly node: TenantNode;

@@ -6,7 +6,7 @@ import { ConfiguredTenant } from '../../core/model/customerEntries';
 import { ReportRow, reportRows } from '../../core/reports/reportRows';
 import { ReportFormat, tenantMarkdown, writeReport } from '../../core/reports/writers';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 
 /** Scripted use (tests, automation); without them the user is asked. */
 export interface ExportReportArgs {

@@ -2,7 +2,7 @@
 // required on first use (their own bundle, see esbuild.mjs), so activation does not load them.
 import * as vscode from 'vscode';
 import { StatusStore } from '../statusStore';
-import { CustomersTree, Node, tenantOf } from '../tree';
+import { CustomersTree, Node, tenantOf } from '../view/tree';
 import type { ExportReportArgs } from './exportReport';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,7 +1,7 @@
 // Request Qualification... (tenant row menu and palette). The flow is required on first use (its own
 // bundle, see esbuild.mjs), so activation does not load it.
 import * as vscode from 'vscode';
-import { Node, tenantOf } from '../tree';
+import { Node, tenantOf } from '../view/tree';
 import type { RequestDeps, RequestQualificationArgs } from './requestQualification';
 
 export function registerRequests(context: vscode.ExtensionContext, deps: Omit<RequestDeps, 'testMode'>): void {

@@ -15,9 +15,9 @@ import {
 import { ValidationCode } from '../../core/requests/validationCodes';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
-import { Connection, Live } from '../connection';
+import { Connection, Live } from '../connection/connection';
 import { StatusStore } from '../statusStore';
-import { CustomersTree } from '../tree';
+import { CustomersTree } from '../view/tree';
 import { showFailure } from '../userMessages';
 
 /** Scripted use (tests, automation): every answer the user would give. */

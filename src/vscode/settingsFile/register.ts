@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { locateEntry } from '../../core/settings/locateEntry';
 import { SECTION } from '../settings';
-import { Node } from '../tree';
+import { Node } from '../view/tree';
 
 type ProblemNode = Extract<Node, { kind: 'problem' }>;
 

@@ -1,9 +1,9 @@
 // Badges and colors on tenant and qualification rows (custom URI scheme). On every change the union of the
 // URIs shown before and after is fired, so no stale badge survives.
 import * as vscode from 'vscode';
-import { tenantState } from '../core/model/tenantStatus';
+import { tenantState } from '../../core/model/tenantStatus';
 import { badgeLegend, look, statusLabel } from './presentation';
-import { StatusStore } from './statusStore';
+import { StatusStore } from '../statusStore';
 import { URI_SCHEME, messageUri, qualificationUri, tenantUri } from './tree';
 
 export class QualificationDecorations implements vscode.FileDecorationProvider, vscode.Disposable {

@@ -1,15 +1,15 @@
 // Refresh All and Refresh Tenant: the core batch under a cancellable progress notification, rows updated
 // as results arrive; a second Refresh All while one runs joins it.
 import * as vscode from 'vscode';
-import { TenantOutcome } from '../core/batch/batchRunner';
-import { PartnerCenterError } from '../core/client/errors';
-import { Logger } from '../core/log';
-import { abortSignalOf } from './cancellation';
-import { Connection, Live } from './connection';
-import { readLimits } from './settings';
-import { StatusStore } from './statusStore';
-import { CustomersTree } from './tree';
-import { showFailure } from './userMessages';
+import { TenantOutcome } from '../../core/batch/batchRunner';
+import { PartnerCenterError } from '../../core/client/errors';
+import { Logger } from '../../core/log';
+import { abortSignalOf } from '../cancellation';
+import { Connection, Live } from '../connection/connection';
+import { readLimits } from '../settings';
+import { StatusStore } from '../statusStore';
+import { CustomersTree } from '../view/tree';
+import { showFailure } from '../userMessages';
 
 export interface RefreshReport {
   readonly succeeded: number;

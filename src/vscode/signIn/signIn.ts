@@ -2,16 +2,16 @@
 // id, tenant and a secret or certificate file, asked through input boxes; the secret goes to SecretStorage.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../core/auth/appCredential';
-import { signInKeys } from '../core/auth/secretKeys';
-import { PartnerCenterError } from '../core/client/errors';
-import { plainText } from '../core/display/safeText';
-import { normalizeTenantId } from '../core/model/tenantId';
-import { Logger } from '../core/log';
-import { abortSignalOf } from './cancellation';
-import { Connection } from './connection';
-import { SECTION, readConnectionSettings } from './settings';
-import { showFailure } from './userMessages';
+import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../../core/auth/appCredential';
+import { signInKeys } from '../../core/auth/secretKeys';
+import { PartnerCenterError } from '../../core/client/errors';
+import { plainText } from '../../core/display/safeText';
+import { normalizeTenantId } from '../../core/model/tenantId';
+import { Logger } from '../../core/log';
+import { abortSignalOf } from '../cancellation';
+import { Connection } from '../connection/connection';
+import { SECTION, readConnectionSettings } from '../settings';
+import { showFailure } from '../userMessages';
 
 /** Arguments for scripted sign-in (tests, automation); without them the user is asked. */
 export interface SignInArgs {

@@ -1,14 +1,14 @@
 // The Customers tree: tenants from settings (grouped by folder in multi-root workspaces), their
 // qualifications, the error of the last fetch, and warning rows for bad setting entries.
 import * as vscode from 'vscode';
-import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../core/model/customerEntries';
-import { DomainResolution, KnownCustomer } from '../core/model/customerDirectory';
-import { Qualification } from '../core/model/qualification';
-import { TenantState, TenantStatus, tenantState } from '../core/model/tenantStatus';
-import { codeText, markdownText, singleLine } from '../core/display/safeText';
+import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../../core/model/customerEntries';
+import { DomainResolution, KnownCustomer } from '../../core/model/customerDirectory';
+import { Qualification } from '../../core/model/qualification';
+import { TenantState, TenantStatus, tenantState } from '../../core/model/tenantStatus';
+import { codeText, markdownText, singleLine } from '../../core/display/safeText';
 import { ago, badgeLegend, formatDate, icon, look, qualificationsSummary, statusLabel } from './presentation';
-import { FolderCustomers, readCustomers } from './settings';
-import { StatusStore } from './statusStore';
+import { FolderCustomers, readCustomers } from '../settings';
+import { StatusStore } from '../statusStore';
 
 export const URI_SCHEME = 'partner-center';
 

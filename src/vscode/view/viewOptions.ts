@@ -1,9 +1,9 @@
 // Sort and filter of the Customers view (view title menu), remembered per workspace, and the view's
 // description ("12 approved, 3 in review, 1 denied") and message.
 import * as vscode from 'vscode';
-import { TenantState } from '../core/model/tenantStatus';
+import { TenantState } from '../../core/model/tenantStatus';
 import { look } from './presentation';
-import { StatusStore } from './statusStore';
+import { StatusStore } from '../statusStore';
 import { CustomersTree, SortOrder } from './tree';
 
 const SORT_KEY = 'partnerCenter.sort';

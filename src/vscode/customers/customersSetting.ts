@@ -1,9 +1,9 @@
 // Add Tenant: edits go to the customers setting of the folder (or workspace) the tenant belongs to
-// (Look Up: ./customers; Remove Tenant: ./removeTenant).
+// (Look Up: ./lookUp; Remove Tenant: ../removeTenant).
 import * as vscode from 'vscode';
-import { normalizeTenantId } from '../core/model/tenantId';
-import { SECTION } from './settings';
-import { CustomersTree } from './tree';
+import { normalizeTenantId } from '../../core/model/tenantId';
+import { SECTION } from '../settings';
+import { CustomersTree } from '../view/tree';
 
 export async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined | null> {
   const folders = vscode.workspace.workspaceFolders ?? [];

@@ -1,19 +1,19 @@
 // Builds the live connection (dispatcher, sign-in, client, batch runner). Loaded on first use, so MSAL and
 // undici are not evaluated while VS Code activates the extension.
 import * as vscode from 'vscode';
-import { APP_CREDENTIAL_KEY, AppCredential } from '../core/auth/appCredential';
-import { AppSignIn } from '../core/auth/appSignIn';
-import { UserSignIn } from '../core/auth/userSignIn';
-import { BatchRunner } from '../core/batch/batchRunner';
-import { RateGate } from '../core/batch/rateGate';
-import { Cloud } from '../core/client/clouds';
-import { PartnerCenterError } from '../core/client/errors';
-import { createDispatcher } from '../core/client/network';
-import { PartnerCenterClient } from '../core/client/partnerCenterClient';
-import { Logger } from '../core/log';
+import { APP_CREDENTIAL_KEY, AppCredential } from '../../core/auth/appCredential';
+import { AppSignIn } from '../../core/auth/appSignIn';
+import { UserSignIn } from '../../core/auth/userSignIn';
+import { BatchRunner } from '../../core/batch/batchRunner';
+import { RateGate } from '../../core/batch/rateGate';
+import { Cloud } from '../../core/client/clouds';
+import { PartnerCenterError } from '../../core/client/errors';
+import { createDispatcher } from '../../core/client/network';
+import { PartnerCenterClient } from '../../core/client/partnerCenterClient';
+import { Logger } from '../../core/log';
 import type { Live } from './connection';
 import { secretStorageStore } from './secretStorage';
-import { ConnectionSettings, readLimits, readNetworkSettings } from './settings';
+import { ConnectionSettings, readLimits, readNetworkSettings } from '../settings';
 
 /**
  * `gate` is the request budget of the connection this one replaces: the window's history stays, so a rebuild

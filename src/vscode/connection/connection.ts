@@ -2,16 +2,16 @@
 // settings and SecretStorage on first use (never during activation) and rebuilt when they change.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { APP_CREDENTIAL_KEY } from '../core/auth/appCredential';
-import type { AppSignIn } from '../core/auth/appSignIn';
-import type { UserSignIn } from '../core/auth/userSignIn';
-import type { BatchRunner } from '../core/batch/batchRunner';
-import type { RateGate } from '../core/batch/rateGate';
-import { CLOUDS, Cloud, customCloud, isLoopback } from '../core/client/clouds';
-import type { PartnerCenterClient } from '../core/client/partnerCenterClient';
-import { PartnerCenterError } from '../core/client/errors';
-import { Logger } from '../core/log';
-import { ConnectionSettings, readConnectionSettings, readLimits, readNetworkSettings } from './settings';
+import { APP_CREDENTIAL_KEY } from '../../core/auth/appCredential';
+import type { AppSignIn } from '../../core/auth/appSignIn';
+import type { UserSignIn } from '../../core/auth/userSignIn';
+import type { BatchRunner } from '../../core/batch/batchRunner';
+import type { RateGate } from '../../core/batch/rateGate';
+import { CLOUDS, Cloud, customCloud, isLoopback } from '../../core/client/clouds';
+import type { PartnerCenterClient } from '../../core/client/partnerCenterClient';
+import { PartnerCenterError } from '../../core/client/errors';
+import { Logger } from '../../core/log';
+import { ConnectionSettings, readConnectionSettings, readLimits, readNetworkSettings } from '../settings';
 
 export interface Live {
   readonly cloud: Cloud;

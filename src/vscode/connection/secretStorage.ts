@@ -1,6 +1,6 @@
 // SecretStorage as the core's SecretStore: every credential and MSAL token cache lives here only.
 import * as vscode from 'vscode';
-import { SecretStore } from '../core/auth/secretStore';
+import { SecretStore } from '../../core/auth/secretStore';
 
 export function secretStorageStore(secrets: vscode.SecretStorage): SecretStore {
   return {

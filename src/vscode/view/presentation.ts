@@ -1,8 +1,8 @@
 // How states look: labels, codicons, theme colors and badges, in one place for the tree and decorations.
 import * as vscode from 'vscode';
-import { singleLine } from '../core/display/safeText';
-import { TenantState } from '../core/model/tenantStatus';
-import { Qualification, VettingStatus } from '../core/model/qualification';
+import { singleLine } from '../../core/display/safeText';
+import { TenantState } from '../../core/model/tenantStatus';
+import { Qualification, VettingStatus } from '../../core/model/qualification';
 
 interface Look {
   readonly label: string;
