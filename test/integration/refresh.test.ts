@@ -64,7 +64,7 @@ describe('Refresh against the simulator', () => {
     const tooltip = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(denied), denied).tooltip as vscode.MarkdownString;
     assert.match(tooltip.value, /Not an Academic Domain/);
     assert.match(tooltip.value, /Request id: `[0-9a-f-]{36}`/);
-    assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /^Education Approved · /);
+    assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /^Education · /);
     // the counts follow the results within 100 ms (recounted once per burst, not per result)
     const counts = '5 approved, 1 in review, 1 denied, 1 unknown, 2 no qualification, 3 failed';
     await waitFor(`view counts "${counts}" (now "${w.api.view.description}")`, () => w.api.view.description === counts, 2000);

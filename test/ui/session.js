@@ -65,8 +65,12 @@ async function startUiSession(o) {
     sim, vs, page: vs.page, secret, shots, close, workspace,
     /** Signs in app-only from the palette, as a person does (client secret in a password box). */
     async signInAppOnly() {
+      await ui.runCommand(vs.page, 'Partner Center: Sign In');
+      await this.answerAppOnlySignIn();
+    },
+    /** Answers the sign-in questions, however they were opened (palette, a notification's Sign In). */
+    async answerAppOnlySignIn() {
       const page = vs.page;
-      await ui.runCommand(page, 'Partner Center: Sign In');
       await ui.answerQuickInput(page, null, { pick: 'client secret' });
       await ui.answerQuickInput(page, APP_CLIENT_ID);
       await ui.answerQuickInput(page, sim.partnerTenantId);

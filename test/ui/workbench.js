@@ -106,6 +106,28 @@ async function waitFor(page, probe, what, timeoutMs = 30_000) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * A notification as a person finds it: a toast, or in the notification center (VS Code 1.13x shows no toasts
+ * with the smoke-test driver the harness needs, test/harness/runtimes.js; the center has them all).
+ */
+async function findNotification(page, re, timeoutMs = 30_000) {
+  const toast = page.locator('.notifications-toasts .notification-toast').filter({ hasText: re }).first();
+  const inCenter = page.locator('.notifications-center .notification-list-item').filter({ hasText: re }).first();
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await toast.isVisible().catch(() => false)) return toast;
+    if (!(await page.locator('.notifications-center.visible').count())) await runCommand(page, 'Notifications: Show Notifications');
+    if (await inCenter.isVisible().catch(() => false)) return inCenter;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no notification ${re}`);
+}
+
+/** Toasts on screen now (not the center's list). */
+async function toastTexts(page) {
+  return page.$$eval('.notifications-toasts .notification-toast .notification-list-item-message', (n) => n.map((e) => (e.textContent || '').replace(/\s+/g, ' ')));
+}
+
 /** The view's message line (sign-in hint, filter) and description (counts). */
 async function viewMessage(page) {
   return (await page.locator(`${VIEW} .message`).first().textContent({ timeout: 2000 }).catch(() => '')) || '';
@@ -116,4 +138,4 @@ async function viewHeader(page) {
   return (await page.locator('.pane-header[aria-label^="Customers"]').first().getAttribute('aria-label')) || '';
 }
 
-module.exports = { VIEW, useTheme, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications };
+module.exports = { VIEW, useTheme, waitFor, viewMessage, viewHeader, widenSideBar, waitForWorkbench, openView, runCommand, answerQuickInput, treeRows, waitForRows, expandRow, clearNotifications, findNotification, toastTexts };

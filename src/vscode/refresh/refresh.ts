@@ -2,7 +2,6 @@
 // as results arrive; a second Refresh All while one runs joins it.
 import * as vscode from 'vscode';
 import { TenantOutcome } from '../../core/batch/batchRunner';
-import { PartnerCenterError } from '../../core/client/errors';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
 import { Connection, Live } from '../connection/connection';
@@ -77,7 +76,7 @@ export class Refresher implements vscode.Disposable {
     }
     if (!(await this.connection.isSignedIn())) {
       this.signInNeeded.fire();
-      void showFailure(new PartnerCenterError('auth-required', vscode.l10n.t('Sign in to Partner Center to check qualifications.')));
+      void this.offerSignIn(() => (extras ? this.refreshAll() : this.run(tenantIds, cancel)));
       return EMPTY;
     }
     this.started.fire(tenantIds);
@@ -132,6 +131,17 @@ export class Refresher implements vscode.Disposable {
     this.logger.info(`refresh: ${report.succeeded} ok, ${report.failed} failed, ${report.cancelled} cancelled of ${total} in ${Date.now() - started} ms (correlation ${summary.correlationId})`);
     this.reportFailures(failures, total);
     return report;
+  }
+
+  /**
+   * Nobody signed in is a step still to take, not an error: an information message (an error with an action
+   * would stay on screen after the user signed in elsewhere), and the refresh the user asked for runs once
+   * the sign-in started from it succeeds.
+   */
+  private async offerSignIn(again: () => Promise<RefreshReport>): Promise<void> {
+    const signIn = vscode.l10n.t('Sign In');
+    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Partner Center to check qualifications.'), signIn);
+    if (pick === signIn && (await vscode.commands.executeCommand<boolean>('partnerCenter.signIn'))) await again();
   }
 
   dispose(): void {

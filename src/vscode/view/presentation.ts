@@ -54,8 +54,11 @@ const SHORT_NAMES: Record<string, string> = { GovernmentCommunityCloud: 'GCC', S
 /**
  * A tenant's qualifications in a few words, for its row: "Education Approved", "GCC Approved · SOE",
  * "Education Denied: Not an Academic Domain". A qualification held without vetting is just its name.
+ * `shown`: the status the row's icon, colour and badge already say; at the default side bar width the row
+ * has room for a few words after the name, so those go to the qualification and the reason instead of
+ * repeating it ("Education · 5 min ago" under an Approved icon). An unknown status keeps its raw text.
  */
-export function qualificationsSummary(qualifications: readonly Qualification[]): string {
+export function qualificationsSummary(qualifications: readonly Qualification[], shown?: TenantState): string {
   if (qualifications.length === 0) return vscode.l10n.t('No qualification');
   // the most significant first (as the row's icon), those held without vetting last
   const order: VettingStatus[] = ['Denied', 'InReview', 'Unknown', 'Approved', 'NotVetted'];
@@ -63,7 +66,7 @@ export function qualificationsSummary(qualifications: readonly Qualification[]):
   return sorted.map((q) => {
     const name = SHORT_NAMES[q.name] ?? q.name;
     if (q.status === 'NotVetted') return name;
-    const text = `${name} ${statusLabel(q.status, q.rawStatus)}`;
+    const text = q.status === shown && q.status !== 'Unknown' ? name : `${name} ${statusLabel(q.status, q.rawStatus)}`;
     return q.status === 'Denied' && q.reason ? `${text}: ${q.reason}` : text;
   }).join(' · ');
 }

@@ -337,8 +337,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // what the tenant holds leads (the side bar is narrow); then how old that is. The id is in the tooltip.
-    item.description = [status?.lastGood ? qualificationsSummary(status.lastGood.qualifications) : undefined, checkedText(status)].filter(Boolean).join(' · ');
-    item.accessibilityInformation = { label: `${label}, ${look(state).label}` };
+    const qualifications = status?.lastGood?.qualifications;
+    item.description = [qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
+    // a screen reader gets every status word the icon stands for
+    item.accessibilityInformation = { label: [label, look(state).label, qualifications && qualificationsSummary(qualifications), checkedText(status)].filter(Boolean).join(', ') };
     return item;
   }
 
