@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { PartnerCenterError } from '../../src/core/client/errors';
-import { nextLinkPath } from '../../src/core/client/parseCustomers';
+import { nextLinkPath, parseCustomerPage } from '../../src/core/client/parseCustomers';
 import { Customer, CustomerPage } from '../../src/core/model/customer';
 import { DEMO_TENANTS, bulkCustomers, demoCustomers } from '../../src/core/simulator/customers';
 import { RateGate } from '../../src/core/batch/rateGate';
@@ -44,6 +44,13 @@ describe('Customer directory against the simulator', () => {
     assert.strictEqual(nextLinkPath('', '/v1/customers?size=500&seekOperation=Next'), '/v1/customers?size=500&seekOperation=Next');
     assert.strictEqual(nextLinkPath('/pc', 'customers?x=1'), '/pc/v1/customers?x=1');
     assert.strictEqual(nextLinkPath('/pc', 'https://api.example/pc/v1/customers?x=1'), '/pc/v1/customers?x=1');
+  });
+
+  it('follows a next link with its continuation token only: the body cannot choose other request headers', () => {
+    const body = JSON.stringify({ items: [], links: { next: { uri: '/customers?seekOperation=Next', headers: [
+      { key: 'Authorization', value: 'Bearer planted' }, { key: 'Host', value: 'evil.example' }, { key: 'MS-ContinuationToken', value: 'abc' },
+    ] } } });
+    assert.deepStrictEqual(parseCustomerPage(body).next?.headers, { 'MS-ContinuationToken': 'abc' });
   });
 
   it('stops a listing mid-way when cancelled and keeps what was read', async () => {

@@ -61,7 +61,8 @@ export function parseCustomerPage(body: string): ParsedPage {
     const error = malformed(uri ? 'a next link without its MS-ContinuationToken' : 'a next link without a uri');
     throw Object.assign(error, { partial: customers });
   }
-  return { customers, totalCount, next: { uri, headers } };
+  // only the token goes back: headers a body chose (Authorization, Host...) are never sent with our token
+  return { customers, totalCount, next: { uri, headers: { 'MS-ContinuationToken': token[1] } } };
 }
 
 export function parseCustomer(body: string): Customer {
