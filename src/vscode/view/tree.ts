@@ -297,7 +297,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const item = new vscode.TreeItem(vscode.l10n.t('Tenants {0}–{1}', (node.from + 1).toLocaleString(), (node.from + node.tenants.length).toLocaleString()), vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `page:${node.group.folder?.uri.toString() ?? ''}:${node.from}`;
         item.iconPath = new vscode.ThemeIcon('list-unordered');
-        item.description = `${singleLine(first.name ?? first.tenantId, 40)} … ${singleLine(last.name ?? last.tenantId, 40)}`;
+        item.description = `${singleLine(this.displayName(first), 40)} … ${singleLine(this.displayName(last), 40)}`;
         item.contextValue = 'page';
         return item;
       }
