@@ -13,7 +13,7 @@ import { autoRefresh } from './autoRefresh';
 import { ChangeTracker, HISTORY_KEY } from './changeTracker';
 import { rowNotes } from './rowNotes';
 import { affectsWatch } from './settings';
-import { showHistory } from './showHistory';
+import { historyItems, showHistory } from './showHistory';
 import { FOCUS_COMMAND, StatusBar } from './statusBar';
 import { Watcher } from './watcher';
 
@@ -33,6 +33,8 @@ export interface ChangesApi {
   readonly statusBar: StatusBar;
   /** A history read afresh from workspace state (what the next window would load). */
   reloadHistory(): Promise<VettingHistory>;
+  /** What Show History lists for a tenant (tests read it; the command shows it in a quick pick). */
+  historyItems(tenantId: string): { title: string; items: vscode.QuickPickItem[] };
 }
 
 const START_DELAY_MS = 1500;
@@ -87,6 +89,7 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
       await tracker.flush();
       return VettingHistory.fromJSON(context.workspaceState.get(HISTORY_KEY));
     },
+    historyItems: (tenantId) => historyItems(tree, tracker.history, tenantId),
   };
 }
 

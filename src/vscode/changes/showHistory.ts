@@ -8,6 +8,13 @@ import { changeLine } from './wording';
 export async function showHistory(tree: CustomersTree, history: VettingHistory, tenantId?: string): Promise<string | undefined> {
   const id = tenantId ?? (await pickTenant(tree, history));
   if (!id) return undefined;
+  const { title, items } = historyItems(tree, history, id);
+  await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Changes seen by this workspace, newest first') });
+  return id;
+}
+
+/** The rows Show History lists for a tenant, newest first, down to its baseline. */
+export function historyItems(tree: CustomersTree, history: VettingHistory, id: string): { title: string; items: vscode.QuickPickItem[] } {
   const name = tree.tenants.find((t) => t.tenantId.toLowerCase() === id.toLowerCase())?.name ?? id;
   const since = history.since(id);
   const items: vscode.QuickPickItem[] = [...history.changes(id)].reverse().map((c) => ({
@@ -17,8 +24,7 @@ export async function showHistory(tree: CustomersTree, history: VettingHistory, 
   items.push(since === undefined
     ? { label: `$(circle-large-outline) ${vscode.l10n.t('Not checked yet: refresh to start its history')}` }
     : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', new Date(since).toLocaleString(vscode.env.language))}` });
-  await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Vetting History of {0}', name), placeHolder: vscode.l10n.t('Changes seen by this workspace, newest first') });
-  return id;
+  return { title: vscode.l10n.t('Vetting History of {0}', name), items };
 }
 
 async function pickTenant(tree: CustomersTree, history: VettingHistory): Promise<string | undefined> {
