@@ -41,10 +41,10 @@ const START_DELAY_MS = 1500;
 
 export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps): ChangesApi {
   const { store, tree, refresher, connection, view, logger } = d;
-  const tracker = new ChangeTracker(context.workspaceState, store);
+  const tracker = new ChangeTracker(context.workspaceState, store, () => view.visible);
   const announcer = new Announcer(tree, view, logger, () => tracker.seen());
   const watcher = new Watcher(context.workspaceState, connection, store, tree, tracker, logger, context.extensionMode !== vscode.ExtensionMode.Production);
-  const statusBar = new StatusBar(store, tree, tracker, () => ({ count: watcher.scheduler?.watched.length ?? 0, next: watcher.running ? nextCheck(watcher) : undefined }));
+  const statusBar = new StatusBar(store, tree, tracker, () => watcher.status());
   tree.notes = rowNotes(() => tracker.history, tracker);
 
   let evaluateTimer: NodeJS.Timeout | undefined;
@@ -58,6 +58,7 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
     tracker.onDidCollect((batch) => announcer.announce(batch)),
     tracker.onDidChange(() => { tree.refreshSoon(); statusBar.updateSoon(); }),
     store.onDidChange(() => statusBar.updateSoon()),
+    watcher.onDidChange(() => statusBar.updateSoon()),
     // sign-in and sign-out change the connection and the secrets: start or stop watching (never prompts)
     connection.onDidChange(() => evaluateSoon()),
     context.secrets.onDidChange(() => evaluateSoon()),
@@ -91,12 +92,4 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
     },
     historyItems: (tenantId) => historyItems(tree, tracker.history, tenantId),
   };
-}
-
-function nextCheck(w: Watcher): number | undefined {
-  const s = w.scheduler;
-  if (!s) return undefined;
-  let next = Infinity;
-  for (const id of s.watched) next = Math.min(next, s.nextCheck(id) ?? Infinity);
-  return Number.isFinite(next) ? Math.max(next, s.pausedUntilTime) : undefined;
 }

@@ -2,6 +2,7 @@
 // a tenant pick).
 import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
+import { formatDate, formatDayTime } from '../view/presentation';
 import { CustomersTree } from '../view/tree';
 import { changeLine } from './wording';
 
@@ -19,11 +20,11 @@ export function historyItems(tree: CustomersTree, history: VettingHistory, id: s
   const since = history.since(id);
   const items: vscode.QuickPickItem[] = [...history.changes(id)].reverse().map((c) => ({
     label: `$(${c.to === 'Denied' ? 'error' : c.to === 'Approved' ? 'pass-filled' : 'history'}) ${changeLine(c)}`,
-    detail: c.vettingDate ? vscode.l10n.t('Vetting date {0}', new Date(c.vettingDate).toLocaleDateString(vscode.env.language)) : undefined,
+    detail: c.vettingDate ? vscode.l10n.t('Vetting date (from Partner Center): {0}', formatDate(c.vettingDate)) : undefined,
   }));
   items.push(since === undefined
     ? { label: `$(circle-large-outline) ${vscode.l10n.t('Not checked yet: refresh to start its history')}` }
-    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', new Date(since).toLocaleString(vscode.env.language))}` });
+    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', formatDayTime(since))}` });
   return { title: vscode.l10n.t('Vetting History of {0}', name), items };
 }
 
