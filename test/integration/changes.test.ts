@@ -76,11 +76,11 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.strictEqual(message.text, '2 changes: Northwind Traders Education Approved → Denied (Not an Academic Domain); Fabrikam School District Education In review → Approved');
     assert.strictEqual(message.severity, 'warning', 'Denied after Approved');
 
-    // the row stays short (a 300 px side bar): status, what it was, reason, the marker; the dates are in the tooltip
+    // the row stays short (a 300 px side bar): status, the mark with what it was, reason; the dates are in the tooltip
     const nw = qualificationItem(w, NORTHWIND);
-    assert.strictEqual(nw.description, 'Denied (was Approved) · Not an Academic Domain · changed');
+    assert.strictEqual(nw.description, 'Denied · changed from Approved · Not an Academic Domain');
     assert.deepStrictEqual((nw.label as vscode.TreeItemLabel).highlights, [[0, 'Education'.length]]);
-    assert.strictEqual(qualificationItem(w, FABRIKAM).description, 'Approved (was In review) · changed');
+    assert.strictEqual(qualificationItem(w, FABRIKAM).description, 'Approved · changed from In review');
     assert.strictEqual(qualificationItem(w, CONTOSO).description, 'Approved');
     // each date says what it is, in one format
     const change = w.api.changes.tracker.history.changes(NORTHWIND)[0]!;
@@ -158,7 +158,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     const shown = await new Promise<{ text: string; severity: string; kind: string }>((resolve) => { const d = w.api.changes.announcer.onDidShow((s) => { d.dispose(); resolve(s); }); });
     assert.strictEqual(shown.text, 'Alpine Ski House Academy: Education vetting is now Approved.');
     assert.deepStrictEqual([shown.severity, shown.kind], ['information', 'watch']);
-    assert.match(String(qualificationItem(w, WATCHED).description), /^Approved \(was In review\)/);
+    assert.match(String(qualificationItem(w, WATCHED).description), /^Approved · changed from In review$/);
     const checks = w.sim.api.stats.log.filter((r) => r.tenantId === WATCHED).map((r) => r.at);
     for (let i = 1; i < checks.length; i++) assert.ok(checks[i]! - checks[i - 1]! >= 1900, `checks ${checks[i]! - checks[i - 1]!} ms apart: at most one per interval`);
     await waitFor('no longer watched after its verdict', () => !w.api.changes.watcher.scheduler?.watched.includes(WATCHED), 5000);

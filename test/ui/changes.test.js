@@ -76,7 +76,7 @@ for (const runtime of selectedRuntimes()) {
       sim.setVettingTimeline(TIMELINE_TENANTS.turnsApproved, { qualification: 'Education', steps: [{ afterMs: 4000, status: 'Approved' }] });
       await notification(/Alpine Ski House Academy: Education vetting is now Approved\./, 60_000);
       await ui.expandRow(page, 'Alpine Ski House Academy');
-      await ui.waitForRows(page, (r) => r.some((x) => /Education.*Approved \(was In review\)/.test(x.text)), 'the row says what it was');
+      await ui.waitForRows(page, (r) => r.some((x) => /Education.*Approved · changed from In review/.test(x.text)), 'the row says what it was');
       await ui.waitFor(page, async () => /4\s+\S*\s*4\s+\S*\s*0\s+\S*\s*0/.test(await statusText()), 'status bar counts 4 / 4 / 0 / 0');
       await page.mouse.move(1200, 780);
       await shot('1-verdict-notification');
@@ -99,7 +99,7 @@ for (const runtime of selectedRuntimes()) {
       await shot('2-denied-warning');
       // Show reveals and selects the changed row
       await warning.locator('a.monaco-button, .monaco-button', { hasText: 'Show' }).first().click();
-      await ui.waitForRows(page, (r) => r.some((x) => /Denied \(was Approved\).*changed/.test(x.text)), 'the changed row, marked');
+      await ui.waitForRows(page, (r) => r.some((x) => /Denied · changed from Approved · No longer/.test(x.text)), 'the changed row, marked');
       await ui.waitFor(page, async () => (await page.locator(STATUS_ITEM).first().evaluate((el) => getComputedStyle(el).backgroundColor)) === 'rgba(0, 0, 0, 0)', 'the warning background gone once the view shows');
       await hideNotifications();
       await shot('3-show-revealed');

@@ -1,5 +1,5 @@
-// What the changes feature adds to the tree: "(was In review)" after a qualification row's status, "changed"
-// on the rows the latest refresh (or watch check since) changed, when the change was seen in the
+// What the changes feature adds to the tree: "(was In review)" after a qualification row's status, "changed
+// from In review" on the rows the latest refresh (or watch check since) changed, when the change was seen in the
 // qualification's tooltip, and the last changes in the tenant tooltip.
 import * as vscode from 'vscode';
 import { markdownText } from '../../core/display/safeText';
@@ -7,7 +7,7 @@ import { VettingHistory } from '../../core/history/vettingHistory';
 import { Qualification } from '../../core/model/qualification';
 import { RowNotes } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
-import { changeLine, seenText, wasText } from './wording';
+import { changeLine, seenText, statusText, wasText } from './wording';
 
 const TOOLTIP_CHANGES = 5;
 
@@ -21,7 +21,7 @@ export function rowNotes(history: () => VettingHistory, tracker: ChangeTracker):
     qualification(tenantId: string, q: Qualification) {
       const last = current(tenantId, q);
       if (!last) return undefined;
-      return { was: wasText(last), changed: tracker.isMarked(tenantId, q.name) ? vscode.l10n.t('changed') : undefined };
+      return { was: wasText(last), changed: tracker.isMarked(tenantId, q.name) ? vscode.l10n.t('changed from {0}', statusText(last.from)) : undefined };
     },
     qualificationTooltip(tenantId: string, q: Qualification) {
       const last = current(tenantId, q);

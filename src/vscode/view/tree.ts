@@ -33,6 +33,7 @@ export type SortOrder = 'name' | 'status';
 
 /** What another feature adds to rows (src/vscode/changes: since when, what it was, changed by the last refresh). */
 export interface RowNotes {
+  /** `was`: "(was In review)" after the status; `changed`: "changed from In review", the mark of the latest refresh. */
   qualification(tenantId: string, q: Qualification): { readonly was?: string; readonly changed?: string } | undefined;
   /** Markdown appended to the qualification's tooltip (when the change was seen, the mark). */
   qualificationTooltip(tenantId: string, q: Qualification): string | undefined;
@@ -312,8 +313,11 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const item = new vscode.TreeItem(singleLine(q.name, 64), vscode.TreeItemCollapsibleState.None);
         item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
         const note = this.notes?.qualification(node.parent.tenant.tenantId, q);
-        // short for a narrow side bar: the dates (vetting, change seen) are in the tooltip, each named
-        item.description = [note?.was ? `${statusLabel(q.status, q.rawStatus)} ${note.was}` : statusLabel(q.status, q.rawStatus), q.reason && singleLine(q.reason), note?.changed].filter(Boolean).join(' · ');
+        // short for a narrow side bar (the mark before the reason, which may be long); the dates (vetting,
+        // change seen) are in the tooltip, each named
+        const status = statusLabel(q.status, q.rawStatus);
+        const head = note?.changed ? [status, note.changed] : [note?.was ? `${status} ${note.was}` : status];
+        item.description = [...head, q.reason && singleLine(q.reason)].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
         if (note?.changed) { const label = singleLine(q.name, 64); item.label = { label, highlights: [[0, label.length]] }; }
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
