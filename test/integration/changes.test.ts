@@ -224,7 +224,6 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.ok(warning(), 'it stays while the view is hidden');
     await showView(w);
     await waitFor('cleared when the view shows', () => !warning() && !w.api.changes.tracker.hasUnseenDenied);
-    await hideView(w);
   });
 
   it("the status bar item's accessible label says everything its text and tooltip say, failed and not-checked counts too", async () => {
