@@ -20,6 +20,20 @@ function qualificationItem(w: World, tenantId: string): vscode.TreeItem {
   return w.api.tree.getTreeItem(q);
 }
 
+function qualificationTooltip(w: World, tenantId: string): string {
+  const t = w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === tenantId) as Node;
+  const q = w.api.tree.getChildren(t).find((x) => x.kind === 'qualification')!;
+  const item = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(q), q);
+  return (item.tooltip as vscode.MarkdownString).value;
+}
+
+// the one date format of rows, tooltips and history: short, in the display language (with the time where useful)
+const day = (at: number | string) => new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(at));
+const dayTime = (at: number) => new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }).format(at);
+const tooltipOf = (item: vscode.StatusBarItem) => (item.tooltip as vscode.MarkdownString).value;
+const hideView = async (w: World) => { await vscode.commands.executeCommand('workbench.view.explorer'); await waitFor('the Customers view hidden', () => !w.api.view.visible); };
+const showView = async (w: World) => { await vscode.commands.executeCommand('partnerCenter.customers.focus'); await waitFor('the Customers view on screen', () => w.api.view.visible); };
+
 function tenantTooltip(w: World, tenantId: string): string {
   const t = w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === tenantId)!;
   const item = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(t), t);
@@ -37,6 +51,8 @@ describe('Changes: history, summary, watching, status bar', () => {
     await setCustomers([NORTHWIND, FABRIKAM, CONTOSO].map((tenantId) => ({ tenantId, name: NAMES[tenantId] })));
     await waitFor('rows', () => w.api.tree.getChildren().length === 3);
     await signInApp(w);
+    // a denial is "unseen" only while the view is off screen: start with it hidden, as a person working elsewhere
+    await hideView(w);
   });
 
   after(async () => {
@@ -60,20 +76,28 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.strictEqual(message.text, '2 changes: Northwind Traders Education Approved → Denied (Not an Academic Domain); Fabrikam School District Education In review → Approved');
     assert.strictEqual(message.severity, 'warning', 'Denied after Approved');
 
+    // the row stays short (a 300 px side bar): status, the mark with what it was, reason; the dates are in the tooltip
     const nw = qualificationItem(w, NORTHWIND);
-    assert.match(String(nw.description), /^Denied · since \S+ \S+ \(was Approved\) · Not an Academic Domain · .+ · changed$/);
+    assert.strictEqual(nw.description, 'Denied · changed from Approved · Not an Academic Domain');
     assert.deepStrictEqual((nw.label as vscode.TreeItemLabel).highlights, [[0, 'Education'.length]]);
-    assert.match(String(qualificationItem(w, FABRIKAM).description), /^Approved · since .+ \(was In review\) · .+ · changed$/);
-    assert.doesNotMatch(String(qualificationItem(w, CONTOSO).description), /changed|since/);
+    assert.strictEqual(qualificationItem(w, FABRIKAM).description, 'Approved · changed from In review');
+    assert.strictEqual(qualificationItem(w, CONTOSO).description, 'Approved');
+    // each date says what it is, in one format
+    const change = w.api.changes.tracker.history.changes(NORTHWIND)[0]!;
+    const tip = qualificationTooltip(w, NORTHWIND).replace(/\\/g, '');
+    assert.ok(tip.includes(`Vetting date (from Partner Center): ${day('2026-11-27T08:12:00Z')}`), tip);
+    assert.ok(tip.includes(`Changed from Approved: seen by this extension ${dayTime(change.seenAt)}`), tip);
+    assert.ok(tip.includes('Changed by the latest refresh'), tip);
     assert.match(tenantTooltip(w, NORTHWIND), /Recent changes[\s\S]*Education Approved → Denied \\\(Not an Academic Domain\\\)/);
+    assert.ok(tenantTooltip(w, NORTHWIND).replace(/\\/g, '').includes(`${dayTime(change.seenAt)}: Education Approved → Denied (Not an Academic Domain)`));
     assert.strictEqual(w.api.changes.tracker.history.changes(NORTHWIND).length, 1);
 
     // nothing changed: no message, and the marks go with the next refresh (the "since" stays)
     await vscode.commands.executeCommand('partnerCenter.refreshAll');
     await new Promise((r) => setTimeout(r, 300));
     assert.strictEqual(shown.length, afterBaseline + 1);
-    assert.match(String(qualificationItem(w, NORTHWIND).description), /^Denied · since .+ \(was Approved\)/);
-    assert.doesNotMatch(String(qualificationItem(w, NORTHWIND).description), /changed/);
+    assert.strictEqual(qualificationItem(w, NORTHWIND).description, 'Denied (was Approved) · Not an Academic Domain');
+    assert.ok(!qualificationTooltip(w, NORTHWIND).includes('Changed by the latest refresh'));
     assert.strictEqual(label(qualificationItem(w, CONTOSO)), 'Education');
   });
 
@@ -134,19 +158,26 @@ describe('Changes: history, summary, watching, status bar', () => {
     const shown = await new Promise<{ text: string; severity: string; kind: string }>((resolve) => { const d = w.api.changes.announcer.onDidShow((s) => { d.dispose(); resolve(s); }); });
     assert.strictEqual(shown.text, 'Alpine Ski House Academy: Education vetting is now Approved.');
     assert.deepStrictEqual([shown.severity, shown.kind], ['information', 'watch']);
-    assert.match(String(qualificationItem(w, WATCHED).description), /^Approved · since .+ \(was In review\)/);
+    assert.match(String(qualificationItem(w, WATCHED).description), /^Approved · changed from In review$/);
     const checks = w.sim.api.stats.log.filter((r) => r.tenantId === WATCHED).map((r) => r.at);
     for (let i = 1; i < checks.length; i++) assert.ok(checks[i]! - checks[i - 1]! >= 1900, `checks ${checks[i]! - checks[i - 1]!} ms apart: at most one per interval`);
     await waitFor('no longer watched after its verdict', () => !w.api.changes.watcher.scheduler?.watched.includes(WATCHED), 5000);
   });
 
-  it('stops watching on sign-out, without prompting', async () => {
+  it('stops watching on sign-out, without prompting; the tooltip says so, and watching again after sign-in', async () => {
+    const bar = w.api.changes.statusBar;
     w.sim.setVettingTimeline(FABRIKAM, { qualification: 'Education', steps: [{ status: 'InReview' }] });
     await vscode.commands.executeCommand('partnerCenter.refreshAll');
     await waitFor('watching again', () => w.api.changes.watcher.running && w.api.changes.watcher.scheduler?.watched.includes(FABRIKAM), 10_000);
+    await waitFor('the tooltip names the watch', () => /Watching 1 in review; next check /.test(tooltipOf(bar.item)));
     await vscode.commands.executeCommand('partnerCenter.signOut');
     await waitFor('stopped', () => !w.api.changes.watcher.running, 10_000);
+    await waitFor(`the tooltip says why watching is off (now "${tooltipOf(bar.item)}")`, () => /Not watching the 1 in review: you are signed out\./.test(tooltipOf(bar.item)), 5000);
+    assert.doesNotMatch(tooltipOf(bar.item), /Watching \d|next check/, 'no next check while signed out');
+    assert.match(bar.item.accessibilityInformation!.label, /Not watching the 1 in review: you are signed out/);
     await signInApp(w);
+    await waitFor(`watching again after sign-in (now "${tooltipOf(bar.item)}")`, () => w.api.changes.watcher.running && /Watching 1 in review; next check /.test(tooltipOf(bar.item)), 10_000);
+    assert.doesNotMatch(tooltipOf(bar.item), /signed out/);
   });
 
   it('the history survives a reload: read again from workspace state, the same changes', async () => {
@@ -154,5 +185,81 @@ describe('Changes: history, summary, watching, status bar', () => {
     for (const t of [NORTHWIND, FABRIKAM, CONTOSO, WATCHED]) assert.deepStrictEqual(reloaded.changes(t), w.api.changes.tracker.history.changes(t), t);
     assert.strictEqual(reloaded.changes(NORTHWIND)[0]?.to, 'Denied');
     assert.deepStrictEqual(reloaded.observe({ tenantId: NORTHWIND, qualifications: [{ name: 'Education', status: 'Denied', reason: 'Not an Academic Domain' }], checkedAt: Date.now() }), [], 'its baseline came back too');
+  });
+
+  it('right after Refresh All the watch count in the tooltip follows the new results', async () => {
+    const bar = w.api.changes.statusBar;
+    for (const t of [NORTHWIND, FABRIKAM, CONTOSO]) w.sim.setVettingTimeline(t, { qualification: 'Education', steps: [{ status: 'InReview' }] });
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    await waitFor(`watching 3 (now "${tooltipOf(bar.item)}")`, () => /Watching 3 in review; next check /.test(tooltipOf(bar.item)), 10_000);
+    for (const t of [NORTHWIND, CONTOSO]) w.sim.setVettingTimeline(t, { qualification: 'Education', steps: [{ status: 'Approved' }] });
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    // at once, as the counts: not after some later event
+    assert.match(bar.item.text, /\$\(clock\) 1 /);
+    assert.match(tooltipOf(bar.item), /Watching 1 in review; next check /);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.match(tooltipOf(bar.item), /Watching 1 in review; next check /);
+    assert.deepStrictEqual(w.api.changes.watcher.scheduler?.watched, [FABRIKAM]);
+  });
+
+  it('a denial seen while the Customers view is on screen raises no warning; off screen it waits until the view shows', async () => {
+    const bar = w.api.changes.statusBar;
+    const warning = () => (bar.item.backgroundColor as vscode.ThemeColor | undefined)?.id === 'statusBarItem.warningBackground';
+    await showView(w);
+    w.sim.setVettingTimeline(CONTOSO, { qualification: 'Education', steps: [{ status: 'Denied', reason: 'Not an Academic Domain' }] });
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    await waitFor('the denial counted', () => /\$\(error\) 1\b/.test(bar.item.text));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.strictEqual(w.api.changes.tracker.hasUnseenDenied, false, 'the view was on screen');
+    assert.strictEqual(warning(), false);
+    assert.doesNotMatch(tooltipOf(bar.item), /since you last looked/);
+
+    await hideView(w);
+    w.sim.setVettingTimeline(CONTOSO, { qualification: 'Education', steps: [{ status: 'Approved' }] });
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    w.sim.setVettingTimeline(CONTOSO, { qualification: 'Education', steps: [{ status: 'Denied', reason: 'Not an Academic Domain' }] });
+    await vscode.commands.executeCommand('partnerCenter.refreshAll');
+    await waitFor('warning while the view is off screen', () => warning());
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(warning(), 'it stays while the view is hidden');
+    await showView(w);
+    await waitFor('cleared when the view shows', () => !warning() && !w.api.changes.tracker.hasUnseenDenied);
+  });
+
+  it("the status bar item's accessible label says everything its text and tooltip say, failed and not-checked counts too", async () => {
+    const bar = w.api.changes.statusBar;
+    const NEVER = id(5);
+    w.sim.setCustomerFault(CONTOSO, { fault: 'no-relationship' });
+    try {
+      await setCustomers([NORTHWIND, FABRIKAM, CONTOSO, WATCHED, NEVER].map((tenantId) => ({ tenantId, name: NAMES[tenantId] ?? 'Never Checked Ltd' })));
+      await waitFor('five rows', () => w.api.tree.getChildren().length === 5);
+      await vscode.commands.executeCommand('partnerCenter.refreshTenant', w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === CONTOSO));
+      await waitFor(`a failed and a never-checked tenant (now "${bar.item.text}")`, () => /\$\(warning\) 1$/.test(bar.item.text) && /Not checked \| [1-9]\d* \|/.test(tooltipOf(bar.item)));
+      const label = bar.item.accessibilityInformation!.label;
+      const said = label.toLocaleLowerCase();
+      const rows = [...tooltipOf(bar.item).matchAll(/^\| \$\([\w-]+\) \| (.+?) \| (\d+) \|$/gm)];
+      assert.ok(rows.length >= 6, tooltipOf(bar.item));
+      for (const [, what, n] of rows) assert.ok(said.includes(`${n} ${what!.toLocaleLowerCase()}`), `"${n} ${what}" missing from "${label}"`);
+      assert.ok(said.includes('1 last check failed') && /\b[1-9]\d* not checked\b/.test(said), label);
+      // the lines under the table (last refresh, watching, denial) too, without their icons
+      const lines = tooltipOf(bar.item).split('\n').filter((l) => l && !l.startsWith('|') && !l.startsWith('**')).map((l) => l.replace(/\$\([\w~-]+\)\s*/g, '').trim());
+      assert.ok(lines.some((l) => l.startsWith('Last refresh')), tooltipOf(bar.item));
+      for (const l of lines) assert.ok(label.includes(l.replace(/\.$/, '')), `"${l}" missing from "${label}"`);
+    } finally {
+      w.sim.setCustomerFault(CONTOSO, undefined);
+      await setCustomers([NORTHWIND, FABRIKAM, CONTOSO, WATCHED].map((tenantId) => ({ tenantId, name: NAMES[tenantId] })));
+    }
+  });
+
+  it('Show History lists the changes in the same date format as the rows, with the time of day', async () => {
+    const changes = w.api.changes.tracker.history.changes(NORTHWIND);
+    const { items } = w.api.changes.historyItems(NORTHWIND);
+    assert.strictEqual(items.length, changes.length + 1, 'the changes and the baseline');
+    [...changes].reverse().forEach((c, i) => {
+      assert.ok(items[i]!.label.includes(`${dayTime(c.seenAt)}: Education `), items[i]!.label);
+      assert.strictEqual(items[i]!.detail, c.vettingDate ? `Vetting date (from Partner Center): ${day(c.vettingDate)}` : undefined);
+    });
+    assert.ok(changes.some((c) => c.vettingDate), 'a vetting date to show');
+    assert.ok(items[items.length - 1]!.label.endsWith(`First answer seen ${dayTime(w.api.changes.tracker.history.since(NORTHWIND)!)} (the baseline)`), items[items.length - 1]!.label);
   });
 });

@@ -76,7 +76,7 @@ for (const runtime of selectedRuntimes()) {
       sim.setVettingTimeline(TIMELINE_TENANTS.turnsApproved, { qualification: 'Education', steps: [{ afterMs: 4000, status: 'Approved' }] });
       await notification(/Alpine Ski House Academy: Education vetting is now Approved\./, 60_000);
       await ui.expandRow(page, 'Alpine Ski House Academy');
-      await ui.waitForRows(page, (r) => r.some((x) => /Education.*Approved · since .+\(was In review\)/.test(x.text)), 'the row says since when');
+      await ui.waitForRows(page, (r) => r.some((x) => /Education.*Approved · changed from In review/.test(x.text)), 'the row says what it was');
       await ui.waitFor(page, async () => /4\s+\S*\s*4\s+\S*\s*0\s+\S*\s*0/.test(await statusText()), 'status bar counts 4 / 4 / 0 / 0');
       await page.mouse.move(1200, 780);
       await shot('1-verdict-notification');
@@ -84,7 +84,10 @@ for (const runtime of selectedRuntimes()) {
       await hideNotifications();
     });
 
-    it('a refresh that turns an Approved customer Denied warns, marks the row, and the status bar turns to warning', async () => {
+    it('a refresh that turns an Approved customer Denied off screen warns, marks the row, and the status bar turns to warning until the view shows', async () => {
+      // the Customers view off screen: a denial seen while it shows raises no warning background
+      await ui.runCommand(page, 'View: Close Primary Side Bar');
+      await page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
       sim.api.customers.get(DEMO_TENANTS.denied).qualifications = [{ qualification: 'Education', vettingStatus: 'Denied', vettingReason: 'No longer an Education Customer', vettingCreateDate: '2026-10-14T16:20:05Z' }];
       await ui.runCommand(page, 'Partner Center: Refresh All');
       const warning = await notification(/Northwind Traders Education Approved → Denied \(No longer an Education Customer\)/, 30_000);
@@ -96,7 +99,8 @@ for (const runtime of selectedRuntimes()) {
       await shot('2-denied-warning');
       // Show reveals and selects the changed row
       await warning.locator('a.monaco-button, .monaco-button', { hasText: 'Show' }).first().click();
-      await ui.waitForRows(page, (r) => r.some((x) => /Denied · since .+\(was Approved\).*changed/.test(x.text)), 'the changed row, marked');
+      await ui.waitForRows(page, (r) => r.some((x) => /Denied · changed from Approved · No longer/.test(x.text)), 'the changed row, marked');
+      await ui.waitFor(page, async () => (await page.locator(STATUS_ITEM).first().evaluate((el) => getComputedStyle(el).backgroundColor)) === 'rgba(0, 0, 0, 0)', 'the warning background gone once the view shows');
       await hideNotifications();
       await shot('3-show-revealed');
       await page.locator(STATUS_ITEM).first().hover();

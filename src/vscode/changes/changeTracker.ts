@@ -34,7 +34,8 @@ export class ChangeTracker implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly state: vscode.Memento, store: StatusStore) {
+  /** `looking`: the Customers view is on screen (a denial arriving then is seen as it arrives). */
+  constructor(private readonly state: vscode.Memento, store: StatusStore, private readonly looking: () => boolean = () => false) {
     this.history = VettingHistory.fromJSON(state.get(HISTORY_KEY));
     this.subscription = store.onDidRecord((r) => this.record(r));
   }
@@ -62,7 +63,7 @@ export class ChangeTracker implements vscode.Disposable {
     return this.marked.size;
   }
 
-  /** Something turned Denied since the user last looked at the view. */
+  /** Something turned Denied while the view was off screen, and the view has not shown since. */
   get hasUnseenDenied(): boolean {
     return this.deniedUnseen;
   }
@@ -88,7 +89,7 @@ export class ChangeTracker implements vscode.Disposable {
     this.saveTimer ??= setTimeout(() => void this.flush(), 1000);
     if (!found.length) return;
     for (const c of found) this.marked.add(mark(c.tenantId, c.qualification));
-    if (found.some((c) => c.to === 'Denied')) this.deniedUnseen = true;
+    if (found.some((c) => c.to === 'Denied') && !this.looking()) this.deniedUnseen = true;
     this.pending.push(...found);
     this.changed.fire();
     // an answer outside any batch (a look-up): announced on its own

@@ -13,7 +13,7 @@ import { autoRefresh } from './autoRefresh';
 import { ChangeTracker, HISTORY_KEY } from './changeTracker';
 import { rowNotes } from './rowNotes';
 import { affectsWatch } from './settings';
-import { showHistory } from './showHistory';
+import { historyItems, showHistory } from './showHistory';
 import { FOCUS_COMMAND, StatusBar } from './statusBar';
 import { Watcher } from './watcher';
 
@@ -33,16 +33,18 @@ export interface ChangesApi {
   readonly statusBar: StatusBar;
   /** A history read afresh from workspace state (what the next window would load). */
   reloadHistory(): Promise<VettingHistory>;
+  /** What Show History lists for a tenant (tests read it; the command shows it in a quick pick). */
+  historyItems(tenantId: string): { title: string; items: vscode.QuickPickItem[] };
 }
 
 const START_DELAY_MS = 1500;
 
 export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps): ChangesApi {
   const { store, tree, refresher, connection, view, logger } = d;
-  const tracker = new ChangeTracker(context.workspaceState, store);
+  const tracker = new ChangeTracker(context.workspaceState, store, () => view.visible);
   const announcer = new Announcer(tree, view, logger, () => tracker.seen());
   const watcher = new Watcher(context.workspaceState, connection, store, tree, tracker, logger, context.extensionMode !== vscode.ExtensionMode.Production);
-  const statusBar = new StatusBar(store, tree, tracker, () => ({ count: watcher.scheduler?.watched.length ?? 0, next: watcher.running ? nextCheck(watcher) : undefined }));
+  const statusBar = new StatusBar(store, tree, tracker, () => watcher.status());
   tree.notes = rowNotes(() => tracker.history, tracker);
 
   let evaluateTimer: NodeJS.Timeout | undefined;
@@ -56,6 +58,7 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
     tracker.onDidCollect((batch) => announcer.announce(batch)),
     tracker.onDidChange(() => { tree.refreshSoon(); statusBar.updateSoon(); }),
     store.onDidChange(() => statusBar.updateSoon()),
+    watcher.onDidChange(() => statusBar.updateSoon()),
     // sign-in and sign-out change the connection and the secrets: start or stop watching (never prompts)
     connection.onDidChange(() => evaluateSoon()),
     context.secrets.onDidChange(() => evaluateSoon()),
@@ -87,13 +90,6 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
       await tracker.flush();
       return VettingHistory.fromJSON(context.workspaceState.get(HISTORY_KEY));
     },
+    historyItems: (tenantId) => historyItems(tree, tracker.history, tenantId),
   };
-}
-
-function nextCheck(w: Watcher): number | undefined {
-  const s = w.scheduler;
-  if (!s) return undefined;
-  let next = Infinity;
-  for (const id of s.watched) next = Math.min(next, s.nextCheck(id) ?? Infinity);
-  return Number.isFinite(next) ? Math.max(next, s.pausedUntilTime) : undefined;
 }

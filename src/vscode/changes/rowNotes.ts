@@ -1,20 +1,33 @@
-// What the changes feature adds to the tree: "since 3 Dec (was In Review)" on a qualification row, "changed"
-// on the rows the latest refresh (or watch check since) changed, and the last changes in the tenant tooltip.
+// What the changes feature adds to the tree: "(was In review)" after a qualification row's status, "changed
+// from In review" on the rows the latest refresh (or watch check since) changed, when the change was seen in the
+// qualification's tooltip, and the last changes in the tenant tooltip.
 import * as vscode from 'vscode';
+import { markdownText } from '../../core/display/safeText';
 import { VettingHistory } from '../../core/history/vettingHistory';
 import { Qualification } from '../../core/model/qualification';
 import { RowNotes } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
-import { changeLine, sinceText } from './wording';
+import { changeLine, seenText, statusText, wasText } from './wording';
 
 const TOOLTIP_CHANGES = 5;
 
 export function rowNotes(history: () => VettingHistory, tracker: ChangeTracker): RowNotes {
+  /** The change that led to the status shown (none once the status moved on without a change seen). */
+  const current = (tenantId: string, q: Qualification) => {
+    const last = history().lastChange(tenantId, q.name);
+    return last && last.to === q.status ? last : undefined;
+  };
   return {
     qualification(tenantId: string, q: Qualification) {
-      const last = history().lastChange(tenantId, q.name);
-      if (!last || last.to !== q.status) return undefined;
-      return { since: sinceText(last), changed: tracker.isMarked(tenantId, q.name) ? vscode.l10n.t('changed') : undefined };
+      const last = current(tenantId, q);
+      if (!last) return undefined;
+      return { was: wasText(last), changed: tracker.isMarked(tenantId, q.name) ? vscode.l10n.t('changed from {0}', statusText(last.from)) : undefined };
+    },
+    qualificationTooltip(tenantId: string, q: Qualification) {
+      const last = current(tenantId, q);
+      if (!last) return undefined;
+      const mark = tracker.isMarked(tenantId, q.name) ? `${markdownText(vscode.l10n.t('Changed by the latest refresh (or a watch check since); the mark goes with the next refresh.'))}\n\n` : '';
+      return `${markdownText(seenText(last))}\n\n${mark}`;
     },
     tenantTooltip(tenantId: string) {
       const changes = history().changes(tenantId);

@@ -2,23 +2,30 @@
 // a tenant pick).
 import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
+import { formatDate, formatDayTime } from '../view/presentation';
 import { CustomersTree } from '../view/tree';
 import { changeLine } from './wording';
 
 export async function showHistory(tree: CustomersTree, history: VettingHistory, tenantId?: string): Promise<string | undefined> {
   const id = tenantId ?? (await pickTenant(tree, history));
   if (!id) return undefined;
+  const { title, items } = historyItems(tree, history, id);
+  await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Changes seen by this workspace, newest first') });
+  return id;
+}
+
+/** The rows Show History lists for a tenant, newest first, down to its baseline. */
+export function historyItems(tree: CustomersTree, history: VettingHistory, id: string): { title: string; items: vscode.QuickPickItem[] } {
   const name = tree.tenants.find((t) => t.tenantId.toLowerCase() === id.toLowerCase())?.name ?? id;
   const since = history.since(id);
   const items: vscode.QuickPickItem[] = [...history.changes(id)].reverse().map((c) => ({
     label: `$(${c.to === 'Denied' ? 'error' : c.to === 'Approved' ? 'pass-filled' : 'history'}) ${changeLine(c)}`,
-    detail: c.vettingDate ? vscode.l10n.t('Vetting date {0}', new Date(c.vettingDate).toLocaleDateString(vscode.env.language)) : undefined,
+    detail: c.vettingDate ? vscode.l10n.t('Vetting date (from Partner Center): {0}', formatDate(c.vettingDate)) : undefined,
   }));
   items.push(since === undefined
     ? { label: `$(circle-large-outline) ${vscode.l10n.t('Not checked yet: refresh to start its history')}` }
-    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', new Date(since).toLocaleString(vscode.env.language))}` });
-  await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Vetting History of {0}', name), placeHolder: vscode.l10n.t('Changes seen by this workspace, newest first') });
-  return id;
+    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', formatDayTime(since))}` });
+  return { title: vscode.l10n.t('Vetting History of {0}', name), items };
 }
 
 async function pickTenant(tree: CustomersTree, history: VettingHistory): Promise<string | undefined> {

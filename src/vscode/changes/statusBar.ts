@@ -3,10 +3,11 @@
 // the Customers view. Hidden with no tenants or when partnerCenter.statusBar.enabled is false.
 import * as vscode from 'vscode';
 import { TenantState } from '../../core/model/tenantStatus';
-import { look } from '../view/presentation';
+import { formatDayTime, look } from '../view/presentation';
 import { StatusStore } from '../statusStore';
 import { CustomersTree } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
+import { WatchStatus } from './watcher';
 import { readStatusBarEnabled } from './settings';
 
 export const FOCUS_COMMAND = 'partnerCenter.focusFromStatusBar';
@@ -20,7 +21,7 @@ export class StatusBar implements vscode.Disposable {
   /** Whether the item is shown (StatusBarItem cannot say). */
   visible = false;
 
-  constructor(private readonly store: StatusStore, private readonly tree: CustomersTree, private readonly tracker: ChangeTracker, private readonly watching: () => { count: number; next?: number }) {
+  constructor(private readonly store: StatusStore, private readonly tree: CustomersTree, private readonly tracker: ChangeTracker, private readonly watching: () => WatchStatus) {
     this.item = vscode.window.createStatusBarItem('partnerCenter.summary', vscode.StatusBarAlignment.Left, -100);
     this.item.name = vscode.l10n.t('Partner Center Qualifications');
     this.item.command = FOCUS_COMMAND;
@@ -54,15 +55,18 @@ export class StatusBar implements vscode.Disposable {
     const lead = this.refreshing ? '$(sync~spin)' : '$(shield)';
     this.item.text = [`${lead} ${ids.length}`, `$(check) ${approved}`, `$(clock) ${c.InReview}`, `$(error) ${c.Denied}`, c.Error ? `$(warning) ${c.Error}` : ''].filter(Boolean).join(' ');
     this.item.backgroundColor = this.tracker.hasUnseenDenied ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    this.item.tooltip = this.tooltip(ids.length, c, approved);
-    this.item.accessibilityInformation = { label: vscode.l10n.t('Partner Center: {0} tenants, {1} approved, {2} in review, {3} denied', ids.length, approved, c.InReview, c.Denied) };
+    // the tooltip and the accessible label say the same: built from one list of counts and one of notes
+    const counts = this.counts(ids.length, c, approved);
+    const notes = this.notes();
+    this.item.tooltip = this.tooltip(counts, notes);
+    const said = counts.map(([, l, n]) => `${n} ${l.toLocaleLowerCase(vscode.env.language)}`).join(', ');
+    this.item.accessibilityInformation = { label: [`${vscode.l10n.t('Partner Center: {0}', said)}`, ...notes.map(([, t]) => t)].map((t) => t.replace(/\.$/, '')).join('. ') + '.' };
     this.item.show();
     this.visible = true;
   }
 
-  private tooltip(total: number, c: Record<TenantState, number>, approved: number): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${vscode.l10n.t('Partner Center Qualifications')}**\n\n`);
+  /** Icon, label, count: the four the text shows, then the others that are not zero. */
+  private counts(total: number, c: Record<TenantState, number>, approved: number): [string, string, number][] {
     const rows: [string, string, number][] = [
       ['organization', vscode.l10n.t('Tenants'), total],
       [look('Approved').icon, look('Approved').label, approved],
@@ -73,13 +77,31 @@ export class StatusBar implements vscode.Disposable {
       [look('Error').icon, vscode.l10n.t('Last check failed'), c.Error],
       [look('Unchecked').icon, look('Unchecked').label, c.Unchecked],
     ];
-    md.appendMarkdown(`| | | |\n|---|---|---:|\n${rows.filter(([, , n], i) => i < 4 || n > 0).map(([i, l, n]) => `| $(${i}) | ${l} | ${n} |`).join('\n')}\n\n`);
+    return rows.filter(([, , n], i) => i < 4 || n > 0);
+  }
+
+  /** Icon and sentence: last refresh, a running refresh, watching, a denial not seen yet. */
+  private notes(): [string, string][] {
+    const notes: [string, string][] = [];
     const last = this.lastRefreshAt ?? this.latestCheck();
-    md.appendMarkdown(last ? `${vscode.l10n.t('Last refresh: {0}', new Date(last).toLocaleString(vscode.env.language))}\n\n` : `${vscode.l10n.t('Not refreshed yet.')}\n\n`);
-    if (this.refreshing) md.appendMarkdown(`$(sync~spin) ${vscode.l10n.t('Refreshing...')}\n\n`);
+    notes.push(['history', last ? vscode.l10n.t('Last refresh: {0}', formatDayTime(last)) : vscode.l10n.t('Not refreshed yet.')]);
+    if (this.refreshing) notes.push(['sync~spin', vscode.l10n.t('Refreshing...')]);
     const w = this.watching();
-    if (w.count) md.appendMarkdown(`$(eye) ${w.next ? vscode.l10n.t('Watching {0} in review; next check {1}', w.count, new Date(w.next).toLocaleTimeString(vscode.env.language)) : vscode.l10n.t('{0} in review (not watched now)', w.count)}\n\n`);
-    if (this.tracker.hasUnseenDenied) md.appendMarkdown(`$(warning) ${vscode.l10n.t('A qualification turned Denied since you last looked.')}\n\n`);
+    if (w.count) {
+      notes.push(w.next ? ['eye', vscode.l10n.t('Watching {0} in review; next check {1}', w.count, formatDayTime(w.next))]
+        : w.off === 'signed-out' ? ['eye-closed', vscode.l10n.t('Not watching the {0} in review: you are signed out. Sign in to watch them again.', w.count)]
+        : w.off === 'disabled' ? ['eye-closed', vscode.l10n.t('Not watching the {0} in review: partnerCenter.watch.enabled is off.', w.count)]
+        : ['eye', vscode.l10n.t('{0} in review (not watched now)', w.count)]);
+    }
+    if (this.tracker.hasUnseenDenied) notes.push(['warning', vscode.l10n.t('A qualification turned Denied since you last looked.')]);
+    return notes;
+  }
+
+  private tooltip(counts: [string, string, number][], notes: [string, string][]): vscode.MarkdownString {
+    const md = new vscode.MarkdownString(undefined, true);
+    md.appendMarkdown(`**${vscode.l10n.t('Partner Center Qualifications')}**\n\n`);
+    md.appendMarkdown(`| | | |\n|---|---|---:|\n${counts.map(([i, l, n]) => `| $(${i}) | ${l} | ${n} |`).join('\n')}\n\n`);
+    for (const [i, t] of notes) md.appendMarkdown(`$(${i}) ${t}\n\n`);
     return md;
   }
 

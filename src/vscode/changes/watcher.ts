@@ -25,9 +25,24 @@ export function classify(o: TenantOutcome): CheckResult {
   }
 }
 
+/** What the watcher does now, for the status bar. */
+export interface WatchStatus {
+  /** Tenants with a qualification In Review in the current results (those watched). */
+  readonly count: number;
+  /** Why they are not watched: signed out, or partnerCenter.watch.enabled off. */
+  readonly off?: 'signed-out' | 'disabled';
+  /** The next check (epoch ms) while watching. */
+  readonly next?: number;
+}
+
 export class Watcher implements vscode.Disposable {
   scheduler?: WatchScheduler;
   private settings?: WatchSettings;
+  /** From the last evaluation with something to watch (undefined: not asked yet; asking loads MSAL). */
+  private signedIn?: boolean;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Started, stopped, the watched tenants or their next checks changed. */
+  readonly onDidChange = this.changed.event;
   private saveTimer?: NodeJS.Timeout;
   private watchTimer?: NodeJS.Timeout;
   private evaluating?: Promise<void>;
@@ -53,6 +68,17 @@ export class Watcher implements vscode.Disposable {
 
   get running(): boolean {
     return this.scheduler?.running ?? false;
+  }
+
+  /** Read from the current results, not from the copy the scheduler took on the last (debounced) update. */
+  status(): WatchStatus {
+    this.updateWatched();
+    const s = this.scheduler;
+    const count = s?.watched.length ?? 0;
+    if (!s || !count) return { count };
+    if (s.running) return { count, next: nextCheck(s) };
+    if (this.settings && !this.settings.enabled) return { count, off: 'disabled' };
+    return this.signedIn === false ? { count, off: 'signed-out' } : { count };
   }
 
   /** Test hook: a shorter interval (honoured only when the extension runs from source, as tests do). */
@@ -83,13 +109,14 @@ export class Watcher implements vscode.Disposable {
         intervalMs: s.intervalMs,
         maxChecksPerMinute: s.maxChecksPerMinute,
         check: (ids, signal) => this.check(ids, signal),
-        save: () => this.saveSoon(),
+        save: () => { this.saveSoon(); this.changed.fire(); },
         onStopped: () => this.logger.info('watch: stopped, not signed in'),
       }, saved);
     }
     this.settings = s;
     this.updateWatched();
-    const wanted = s.enabled && this.scheduler.watched.length > 0 && (await this.connection.isSignedIn());
+    if (s.enabled && this.scheduler.watched.length > 0) this.signedIn = await this.connection.isSignedIn();
+    const wanted = s.enabled && this.scheduler.watched.length > 0 && this.signedIn === true;
     if (wanted && !this.scheduler.running) {
       this.scheduler.start();
       this.logger.info(`watch: ${this.scheduler.watched.length} tenant(s) in review, checked every ${Math.round(s.intervalMs / 60_000 * 10) / 10} min, at most ${s.maxChecksPerMinute}/min`);
@@ -97,6 +124,7 @@ export class Watcher implements vscode.Disposable {
       this.scheduler.stop();
       this.logger.info('watch: stopped');
     }
+    this.changed.fire();
   }
 
   /** Tenants with a qualification In Review (configured in this window). */
@@ -158,5 +186,13 @@ export class Watcher implements vscode.Disposable {
     if (this.watchTimer) clearTimeout(this.watchTimer);
     void this.save();
     for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
   }
+}
+
+/** The earliest next check, or the end of a pause (429 back-off, no network) when later. */
+function nextCheck(s: WatchScheduler): number | undefined {
+  let next = Infinity;
+  for (const id of s.watched) next = Math.min(next, s.nextCheck(id) ?? Infinity);
+  return Number.isFinite(next) ? Math.max(next, s.pausedUntilTime) : undefined;
 }

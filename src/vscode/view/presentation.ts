@@ -94,5 +94,18 @@ export function ago(at: number, now = Date.now()): string {
 export function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleDateString(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric' });
+  return Number.isNaN(d.getTime()) ? iso : formatDay(d.getTime());
+}
+
+// the one date format of rows, tooltips and history ("Nov 28, 2026" in English), with the time where useful
+let day: Intl.DateTimeFormat | undefined;
+let dayTime: Intl.DateTimeFormat | undefined;
+
+export function formatDay(at: number): string {
+  return (day ??= new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric' })).format(at);
+}
+
+/** "Nov 30, 2026, 2:05 PM" in the display language. */
+export function formatDayTime(at: number): string {
+  return (dayTime ??= new Intl.DateTimeFormat(vscode.env.language, { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' })).format(at);
 }

@@ -33,7 +33,10 @@ export type SortOrder = 'name' | 'status';
 
 /** What another feature adds to rows (src/vscode/changes: since when, what it was, changed by the last refresh). */
 export interface RowNotes {
-  qualification(tenantId: string, q: Qualification): { readonly since?: string; readonly changed?: string } | undefined;
+  /** `was`: "(was In review)" after the status; `changed`: "changed from In review", the mark of the latest refresh. */
+  qualification(tenantId: string, q: Qualification): { readonly was?: string; readonly changed?: string } | undefined;
+  /** Markdown appended to the qualification's tooltip (when the change was seen, the mark). */
+  qualificationTooltip(tenantId: string, q: Qualification): string | undefined;
   /** Markdown appended to the tenant's tooltip. */
   tenantTooltip(tenantId: string): string | undefined;
 }
@@ -239,7 +242,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       if (extra) tooltip.appendMarkdown(extra);
       item.tooltip = tooltip;
     } else if (node.kind === 'qualification') {
-      item.tooltip = qualificationTooltip(node.qualification);
+      const tooltip = qualificationTooltip(node.qualification);
+      const extra = this.notes?.qualificationTooltip(node.parent.tenant.tenantId, node.qualification);
+      if (extra) tooltip.appendMarkdown(extra);
+      item.tooltip = tooltip;
     }
     return item;
   }
@@ -307,7 +313,11 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const item = new vscode.TreeItem(singleLine(q.name, 64), vscode.TreeItemCollapsibleState.None);
         item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
         const note = this.notes?.qualification(node.parent.tenant.tenantId, q);
-        item.description = [statusLabel(q.status, q.rawStatus), note?.since, q.reason && singleLine(q.reason), q.createdAt ? formatDate(q.createdAt) : undefined, note?.changed].filter(Boolean).join(' · ');
+        // short for a narrow side bar (the mark before the reason, which may be long); the dates (vetting,
+        // change seen) are in the tooltip, each named
+        const status = statusLabel(q.status, q.rawStatus);
+        const head = note?.changed ? [status, note.changed] : [note?.was ? `${status} ${note.was}` : status];
+        item.description = [...head, q.reason && singleLine(q.reason)].filter(Boolean).join(' · ');
         item.iconPath = icon(q.status);
         if (note?.changed) { const label = singleLine(q.name, 64); item.label = { label, highlights: [[0, label.length]] }; }
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
@@ -372,7 +382,7 @@ function qualificationTooltip(q: Qualification): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${markdownText(q.name)}**: ${markdownText(statusLabel(q.status, q.rawStatus))}\n\n`);
   if (q.reason) md.appendMarkdown(`${vscode.l10n.t('Reason')}: ${markdownText(q.reason)}\n\n`);
-  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date')}: ${markdownText(formatDate(q.createdAt))} (${markdownText(q.createdAt)})\n\n`);
+  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date (from Partner Center)')}: ${markdownText(formatDate(q.createdAt))} (${markdownText(q.createdAt)})\n\n`);
   return md;
 }
 
