@@ -10,8 +10,6 @@ const { startUiSession } = require('./session');
 const ui = require('./workbench');
 
 const STATUS_ITEM = '.statusbar-item[id$="partnerCenter.summary"]';
-const TOAST = '.notifications-toasts .notification-toast';
-const CENTER_ITEM = '.notifications-center .notification-list-item';
 
 const pick = (ids) => [...demoCustomers(), ...timelineCustomers()].filter((c) => ids.includes(c.tenantId));
 
@@ -21,28 +19,13 @@ for (const runtime of selectedRuntimes()) {
     let session, sim, page;
     const shot = (name) => page.screenshot({ path: path.join(session.shots, `changes-${name}.png`) });
     const statusText = () => page.locator(STATUS_ITEM).first().innerText({ timeout: 2000 }).catch(() => '');
-    /**
-     * The notification as a person finds it: a toast, or in the notification center (VS Code 1.13x shows no
-     * toasts with the smoke-test driver the harness needs, test/harness/runtimes.js; the center has them all).
-     */
     const hideNotifications = async () => {
       await page.keyboard.press('Escape');
       const hide = page.locator('.notifications-center.visible [aria-label^="Hide Notifications"]').first();
       if (await hide.isVisible().catch(() => false)) await hide.click();
       await page.waitForTimeout(500);
     };
-    const notification = async (re, timeoutMs) => {
-      const toast = page.locator(TOAST).filter({ hasText: re }).first();
-      const inCenter = page.locator(CENTER_ITEM).filter({ hasText: re }).first();
-      const until = Date.now() + timeoutMs;
-      while (Date.now() < until) {
-        if (await toast.isVisible().catch(() => false)) return toast;
-        if (!(await page.locator('.notifications-center.visible').count())) await ui.runCommand(page, 'Notifications: Show Notifications');
-        if (await inCenter.isVisible().catch(() => false)) return inCenter;
-        await page.waitForTimeout(500);
-      }
-      throw new Error(`no notification ${re}`);
-    };
+    const notification = (re, timeoutMs) => ui.findNotification(page, re, timeoutMs);
 
     before(async () => {
       const customers = pick([DEMO_TENANTS.approved, DEMO_TENANTS.denied, DEMO_TENANTS.nonprofit, TIMELINE_TENANTS.turnsApproved]);
@@ -62,7 +45,6 @@ for (const runtime of selectedRuntimes()) {
 
     it('signs in and refreshes: the status bar item sums up the workspace', async () => {
       await ui.openView(page);
-      await ui.widenSideBar(page);
       await ui.waitForRows(page, (r) => r.length >= 4, 'tenant rows');
       await session.signInAppOnly();
       await ui.runCommand(page, 'Partner Center: Refresh All');
