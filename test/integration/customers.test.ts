@@ -223,3 +223,122 @@ describe('Customers: domains and names in the tree', () => {
     assert.strictEqual(customerCalls(w) - before, 1, 'remembered: not asked again');
   });
 });
+
+describe('Customers: what Look Up and Import learn about a customer reaches the report', () => {
+  let w: World;
+  // customers no other test reads, so nothing is known about them before
+  const litware = 'eeeeeeee-0000-4000-8000-000000000011';
+  const tailwind = 'eeeeeeee-0000-4000-8000-000000000012';
+  before(async () => {
+    w = await getWorld();
+    await signInApp(w);
+    w.sim.api.upsert({ tenantId: litware, name: 'Litware Learning', domain: 'litware-learning.example', qualifications: [] });
+    w.sim.api.upsert({ tenantId: tailwind, name: 'Tailwind Academy', domain: 'tailwind-academy.example', qualifications: [] });
+  });
+  after(() => {
+    w.sim.api.customers.delete(litware);
+    w.sim.api.customers.delete(tailwind);
+  });
+
+  const exported = async (tenantId: string) => {
+    const r = await vscode.commands.executeCommand<{ text: string }>('partnerCenter.exportReport', { format: 'json', scope: 'all', destination: 'untitled' });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    return (JSON.parse(r.text) as { tenantId: string; name: string | null; domain: string | null }[]).find((row) => row.tenantId === tenantId);
+  };
+
+  it('look up by name, add: the export and Copy as Markdown carry the customer\'s domain, without asking Partner Center again', async () => {
+    await setCustomers([DEMO_TENANTS.approved]);
+    const first = new FakeQuickPick<LookUpItem>();
+    const second = new FakeQuickPick<ResultItem>();
+    const done = vscode.commands.executeCommand<LookUpOutcome>('partnerCenter.lookUp', { createQuickPick: () => first.asQuickPick(), createResultPick: () => second.asQuickPick() });
+    first.type('Litware');
+    await waitFor('the search result', () => first.items.some((i) => i.candidate?.tenantId === litware), 5000);
+    first.pick((i) => i.candidate?.tenantId === litware);
+    await waitFor('the answer', () => second.shown && second.items.length > 0);
+    second.pick((i) => i.action === 'add');
+    await waitFor('added', () => second.items.some((i) => /Added to the workspace/.test(i.label)));
+    second.hide();
+    await done;
+    assert.deepStrictEqual(configured(), [DEMO_TENANTS.approved, { tenantId: litware, name: 'Litware Learning' }]);
+    const calls = w.sim.api.stats.directory.length;
+    await waitFor('the new row', () => w.api.tree.tenantIds.includes(litware));
+    const row = await exported(litware);
+    assert.deepStrictEqual([row?.name, row?.domain], ['Litware Learning', 'litware-learning.example']);
+    const node = w.api.tree.getChildren().find((n) => n.kind === 'tenant' && n.tenant.tenantId === litware);
+    const markdown = await vscode.commands.executeCommand<string>('partnerCenter.copyAsMarkdown', node);
+    assert.match(markdown, /^\*\*Litware Learning\*\* \(litware-learning\.example, `eeeeeeee-0000-4000-8000-000000000011`\)/);
+    assert.strictEqual(w.sim.api.stats.directory.length, calls, 'no request just for the domain');
+  });
+
+  it('the chat tool finds the looked-up tenant by its domain', async function () {
+    if (typeof (vscode as { lm?: { invokeTool?: unknown } }).lm?.invokeTool !== 'function') {
+      console.log(`    (VS Code ${vscode.version} has no vscode.lm.invokeTool: skipped)`);
+      return this.skip();
+    }
+    const r = await vscode.lm.invokeTool('partnerCenter_getQualifications', { input: { tenant: 'litware-learning.example' }, toolInvocationToken: undefined });
+    const text = r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
+    assert.match(text, new RegExp(`^Litware Learning \\(${litware}\\): no qualification`));
+  });
+
+  it('import: the export carries the domain of an imported customer', async () => {
+    await setCustomers([DEMO_TENANTS.approved]);
+    const r = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: [tailwind] });
+    assert.strictEqual(r.written, 1);
+    await waitFor('the imported row', () => w.api.tree.tenantIds.includes(tailwind));
+    const row = await exported(tailwind);
+    assert.deepStrictEqual([row?.name, row?.domain], ['Tailwind Academy', 'tailwind-academy.example']);
+  });
+});
+
+describe('Customers: Add Tenant takes a domain; Import says when nothing is new', () => {
+  let w: World;
+  const proseware = 'eeeeeeee-0000-4000-8000-000000000013'; // a customer no other test reads
+  before(async () => {
+    w = await getWorld();
+    await signInApp(w);
+    w.sim.api.upsert({ tenantId: proseware, name: 'Proseware Online School', domain: 'proseware-online.example', qualifications: [{ qualification: 'Education', vettingStatus: 'InReview', vettingCreateDate: '2026-11-01T10:00:00Z' }] });
+  });
+  after(() => { w.sim.api.customers.delete(proseware); });
+
+  it('Add Tenant with a domain writes the domain entry, resolves it at once and fetches its tenant', async () => {
+    await setCustomers([DEMO_TENANTS.approved]);
+    const domainSearches = () => w.sim.api.stats.directory.filter((d) => d.route === 'list').length;
+    const before = domainSearches();
+    const added = await vscode.commands.executeCommand<string>('partnerCenter.addTenant', { tenantId: ' Proseware-Online.example. ', name: 'Proseware' });
+    assert.strictEqual(added, 'proseware-online.example', 'the domain as the setting parser reads it: trimmed, lower case, no final dot');
+    assert.deepStrictEqual(configured(), [DEMO_TENANTS.approved, { domain: 'proseware-online.example', name: 'Proseware' }]);
+    assert.strictEqual(domainSearches() - before, 1, 'one Domain search');
+    assert.strictEqual(w.api.store.book.get(proseware)?.lastGood?.qualifications[0]?.status, 'InReview');
+    const row = await waitFor('the resolved row', () => rows(w).find((r) => r.label === 'Proseware'));
+    assert.strictEqual(row.node.kind === 'tenant' && row.node.tenant.tenantId, proseware);
+  });
+
+  it('Add Tenant refuses what is neither a tenant id nor a domain, and says why', async () => {
+    await setCustomers([DEMO_TENANTS.approved, 'proseware-online.example']);
+    const { addTenantProblem } = await import('../../src/vscode/customers/customersSetting');
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.addTenant', { tenantId: 'not a domain' }), undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.addTenant', { tenantId: '0b8a6f2e-1c3d-4e5f-8a9b' }), undefined);
+    assert.deepStrictEqual(configured(), [DEMO_TENANTS.approved, 'proseware-online.example'], 'nothing written');
+    // the input box's own check (validateInput): the same reasons the settings parser gives, per input
+    const tree = w.api.tree;
+    await waitFor('the domain entry', () => tree.domainEntries.length === 1);
+    assert.strictEqual(addTenantProblem(tree, 'not a domain'), '"not a domain" is not a tenant id (a GUID, e.g. 0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b) or a domain (e.g. contoso.onmicrosoft.com).');
+    assert.strictEqual(addTenantProblem(tree, ''), 'Enter a tenant id (a GUID) or a domain, e.g. contoso.onmicrosoft.com.');
+    assert.strictEqual(addTenantProblem(tree, 'PROSEWARE-online.example'), 'The domain proseware-online.example is already in the list.');
+    assert.strictEqual(addTenantProblem(tree, DEMO_TENANTS.approved.toUpperCase()), 'This tenant is already in the list.');
+    assert.strictEqual(addTenantProblem(tree, 'contoso.onmicrosoft.com'), undefined);
+    assert.strictEqual(addTenantProblem(tree, DEMO_TENANTS.denied), undefined);
+  });
+
+  it('Import Customers with nothing new says so instead of closing silently', async () => {
+    const all = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: 'all' });
+    assert.ok(all.written > 0);
+    const again = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: 'all' });
+    assert.deepStrictEqual({ written: again.written, cancelled: again.cancelled, message: again.message }, { written: 0, cancelled: false, message: `All ${again.read} customers are already in this workspace.` });
+    await setCustomers([DEMO_TENANTS.approved, { tenantId: DEMO_TENANTS.denied, name: 'Northwind' }]);
+    const chosen = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: [DEMO_TENANTS.denied] });
+    assert.strictEqual(chosen.message, 'Northwind Traders is already in this workspace.');
+    const two = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: [DEMO_TENANTS.denied, DEMO_TENANTS.approved] });
+    assert.strictEqual(two.message, 'The 2 customers chosen are already in this workspace.');
+  });
+});

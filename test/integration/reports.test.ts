@@ -85,7 +85,7 @@ describe('Export Report', () => {
     const node = w.api.tree.getChildren().find((n) => n.kind === 'tenant' && n.tenant.tenantId === T.stateOwnedGcc);
     const text = await vscode.commands.executeCommand<string>('partnerCenter.copyAsMarkdown', node);
     const expected = [
-      `**City of Tailspin** (\`${T.stateOwnedGcc}\`)`, '',
+      `**City of Tailspin** (${dom(T.stateOwnedGcc) ? `${dom(T.stateOwnedGcc)}, ` : ''}\`${T.stateOwnedGcc}\`)`, '',
       '| Qualification | Status | Reason | Vetting Date |', '|---|---|---|---|',
       '| StateOwnedEntity | Held |  |  |', '| GovernmentCommunityCloud | Approved |  | 2026-06-30T12:00:00Z |', '',
       `Last checked: ${checked(T.stateOwnedGcc)}`, '',

@@ -97,6 +97,11 @@ for (const runtime of selectedRuntimes()) {
       assert.match(text, new RegExp(`POST https://127\\.0\\.0\\.1:\\d+/v1/customers/${DEMO_TENANTS.none}/qualifications`));
       assert.match(text, /\{"qualification":"Education","educationSegment":"K12","website":"adventure-works\.edu"\}/);
       assert.strictEqual(sim.api.stats.log.filter((l) => l.method === 'POST').length, postsBefore, 'nothing sent before confirming');
+      // what Enter does here: VS Code focuses the first button an extension passes (its primary); the modal API
+      // (MessageOptions, MessageItem) has no way to choose another default, only isCloseAffordance for Escape
+      const buttons = await box.locator('.dialog-buttons .monaco-button').evaluateAll((b) => b.map((e) => ({ text: e.textContent.trim(), focused: e === document.activeElement })));
+      console.log(`      modal buttons: ${JSON.stringify(buttons)}`);
+      assert.deepStrictEqual(buttons.filter((b) => b.focused).map((b) => b.text), ['Send Request'], 'the focused default button, as VS Code places it');
       await shot('1-confirm');
       await box.locator('.dialog-buttons .monaco-button').filter({ hasText: /^Send Request$/ }).first().click();
       await box.waitFor({ state: 'hidden', timeout: 10_000 });

@@ -74,10 +74,13 @@ describe('Report rows and writers', () => {
   it('copies one tenant as a small table', () => {
     const one: ReportRow[] = rows.filter((r) => r.tenantId === A);
     assert.strictEqual(tenantMarkdown(one), [
-      `**=HYPERLINK("http://evil")** (\`${A}\`)`, '',
+      `**=HYPERLINK("http://evil")** (contoso.edu, \`${A}\`)`, '',
       '| Qualification | Status | Reason | Vetting Date |', '|---|---|---|---|',
       '| StateOwnedEntity | Held |  |  |', '| Education | Unknown (PendingDocuments) |  | 2026-11-20T09:00:00Z |', '',
       'Last checked: 2026-11-30T08:00:00.000Z', '',
     ].join('\n'));
+    // without a name: the id, then the domain; without either extra: the id alone
+    assert.strictEqual(tenantMarkdown(reportRows([{ tenantId: D, domain: 'lamna.example' }], () => undefined)).split('\n')[0], `\`${D}\` (lamna.example)`);
+    assert.strictEqual(tenantMarkdown(rows.filter((r) => r.tenantId === C)).split('\n')[0], `**学校 \\| 🎓** (\`${C}\`)`);
   });
 });

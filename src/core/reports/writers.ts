@@ -44,7 +44,9 @@ export function toMarkdown(rows: readonly ReportRow[], columns = REPORT_COLUMNS)
 export function tenantMarkdown(rows: readonly ReportRow[]): string {
   const first = rows[0];
   if (!first) return '';
-  const title = first.name ? `**${markdownCell(first.name)}** (\`${first.tenantId}\`)` : `\`${first.tenantId}\``;
+  // the default domain (when known) beside the id: what a colleague recognises the customer by
+  const id = first.domain ? `${markdownCell(first.domain)}, \`${first.tenantId}\`` : `\`${first.tenantId}\``;
+  const title = first.name ? `**${markdownCell(first.name)}** (${id})` : first.domain ? `\`${first.tenantId}\` (${markdownCell(first.domain)})` : id;
   const columns = REPORT_COLUMNS.filter((c) => ['qualification', 'status', 'reason', 'vettingDate'].includes(c.key));
   const checked = first.lastChecked ? `\n\nLast checked: ${first.lastChecked}` : '';
   const error = first.lastError ? `\n\nLast error: ${markdownCell(first.lastError)}` : '';

@@ -1,6 +1,7 @@
-// Add Tenant: edits go to the customers setting of the folder (or workspace) the tenant belongs to
+// Add Tenant (a tenant id or a domain, as the setting takes them): edits go to the customers setting of the folder (or workspace) the tenant belongs to
 // (Look Up: ./lookUp; Remove Tenant: ../removeTenant).
 import * as vscode from 'vscode';
+import { normalizeDomain } from '../../core/model/customerEntries';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { SECTION } from '../settings';
 import { CustomersTree } from '../view/tree';
@@ -24,25 +25,58 @@ export function settingAt(folder: vscode.WorkspaceFolder | undefined): { config:
   return { config, target, entries: Array.isArray(value) ? [...value] : [] };
 }
 
-export interface AddTenantArgs { readonly tenantId?: string; readonly name?: string; readonly folder?: vscode.WorkspaceFolder }
+export interface AddTenantArgs {
+  /** A tenant id (GUID) or a domain, as the customers setting takes them. */
+  readonly tenantId?: string;
+  readonly domain?: string;
+  readonly name?: string;
+  readonly folder?: vscode.WorkspaceFolder;
+}
 
+export type TenantEntry = { readonly tenantId: string; readonly domain?: undefined } | { readonly domain: string; readonly tenantId?: undefined };
+
+/** A tenant id or a domain, checked the way the customers setting is parsed (customerEntries.ts). */
+export function tenantEntryOf(input: unknown): TenantEntry | undefined {
+  const tenantId = normalizeTenantId(input);
+  if (tenantId) return { tenantId };
+  const domain = normalizeDomain(input);
+  return domain ? { domain } : undefined;
+}
+
+/** Why Add Tenant cannot take this input, or undefined when it can. */
+export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEntries'>, input: string): string | undefined {
+  const entry = tenantEntryOf(input);
+  if (!entry) {
+    const shown = input.trim().length > 48 ? `${input.trim().slice(0, 45)}...` : input.trim();
+    return shown
+      ? vscode.l10n.t('"{0}" is not a tenant id (a GUID, e.g. 0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b) or a domain (e.g. contoso.onmicrosoft.com).', shown)
+      : vscode.l10n.t('Enter a tenant id (a GUID) or a domain, e.g. contoso.onmicrosoft.com.');
+  }
+  const { tenantId, domain } = entry;
+  if (domain === undefined) return tree.tenants.some((t) => t.tenantId === tenantId) ? vscode.l10n.t('This tenant is already in the list.') : undefined;
+  return tree.domainEntries.some((d) => d.domain === domain) ? vscode.l10n.t('The domain {0} is already in the list.', domain) : undefined;
+}
+
+/** Writes a tenant id or a domain (with its display name) to the customers setting; returns the id or domain written. */
 export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}): Promise<string | undefined> {
-  const raw = args.tenantId ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Customer tenant id (GUID)'), ignoreFocusOut: true,
-    validateInput: (v) => {
-      const id = normalizeTenantId(v);
-      if (!id) return vscode.l10n.t('A tenant id is a GUID, e.g. 0b8a6f2e-1c3d-4e5f-8a9b-0c1d2e3f4a5b.');
-      return tree.tenants.some((t) => t.tenantId === id) ? vscode.l10n.t('This tenant is already in the list.') : undefined;
-    },
+  const scripted = args.tenantId ?? args.domain;
+  const raw = scripted ?? (await vscode.window.showInputBox({
+    title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Customer tenant id (GUID) or domain, e.g. contoso.onmicrosoft.com'), ignoreFocusOut: true,
+    validateInput: (v) => addTenantProblem(tree, v),
   }));
-  const tenantId = normalizeTenantId(raw);
-  if (!tenantId) return undefined;
-  const name = args.tenantId !== undefined ? args.name : await vscode.window.showInputBox({ title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Display name (optional)'), ignoreFocusOut: true });
-  if (name === undefined && args.tenantId === undefined) return undefined;
+  if (raw === undefined) return undefined;
+  const entry = tenantEntryOf(raw);
+  if (!entry) {
+    void vscode.window.showErrorMessage(addTenantProblem(tree, raw)!);
+    return undefined;
+  }
+  const name = scripted !== undefined ? args.name : await vscode.window.showInputBox({ title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Display name (optional)'), ignoreFocusOut: true });
+  if (name === undefined && scripted === undefined) return undefined;
   const folder = args.folder ?? (await pickFolder());
   if (folder === null) return undefined;
   const { config, target, entries } = settingAt(folder);
-  entries.push(name?.trim() ? { tenantId, name: name.trim() } : tenantId);
+  const id = entry.tenantId ?? entry.domain;
+  entries.push(name?.trim() ? { ...entry, name: name.trim() } : id);
   await config.update('customers', entries, target);
-  return tenantId;
+  return id;
 }

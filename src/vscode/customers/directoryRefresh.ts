@@ -25,7 +25,11 @@ export class DirectoryRefresh implements RefreshAllExtras {
   }
 
   async before(live: Live, signal: AbortSignal): Promise<void> {
-    const domains = this.unresolvedDomains();
+    await this.resolve(live, this.unresolvedDomains(), signal);
+  }
+
+  /** One Domain search each (a few at once), what each resolved to remembered; Add Tenant uses it for one domain. */
+  async resolve(live: Live, domains: readonly string[], signal: AbortSignal): Promise<void> {
     if (!domains.length) return;
     const outcomes: [string, Awaited<ReturnType<Live['client']['searchCustomers']>> | PartnerCenterError][] = [];
     await eachLimited(domains, PARALLEL, async (domain) => {

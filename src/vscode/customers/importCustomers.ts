@@ -24,6 +24,8 @@ export interface ImportReport {
   readonly written: number;
   readonly cancelled: boolean;
   readonly error?: string;
+  /** What the user was told when there was nothing to add. */
+  readonly message?: string;
 }
 
 interface CustomerItem extends vscode.QuickPickItem {
@@ -88,9 +90,20 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
     void vscode.window.showWarningMessage(vscode.l10n.t('The customer list stopped early: {0} Showing the {1} customers read.', failure.message, customers.length));
   }
   const configured = new Set(deps.tree.tenantIds);
+  // nothing to choose from: say so instead of a list of ticked rows (or nothing at all)
+  const nothingNew = (message: string): ImportReport => {
+    void vscode.window.showInformationMessage(message);
+    deps.logger.info(`import: ${message}`);
+    return { read: customers.length, total, written: 0, cancelled: false, error: failure?.message, message };
+  };
+  const count = (n: number) => n.toLocaleString(vscode.env.language);
+  if (!customers.length) return nothingNew(vscode.l10n.t('Partner Center lists no customers for this account.'));
+  if (customers.every((c) => configured.has(c.tenantId))) return nothingNew(vscode.l10n.t('All {0} customers are already in this workspace.', count(customers.length)));
   const chosen = args.select ? choose(customers, args.select) : await pickCustomers(customers, configured, failure);
   if (!chosen) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };
   const fresh = chosen.filter((c) => !configured.has(c.tenantId));
+  if (!fresh.length && chosen.length === 1) return nothingNew(vscode.l10n.t('{0} is already in this workspace.', chosen[0]!.companyName ?? chosen[0]!.tenantId));
+  if (!fresh.length && chosen.length) return nothingNew(vscode.l10n.t('The {0} customers chosen are already in this workspace.', count(chosen.length)));
   if (!fresh.length) return { read: customers.length, total, written: 0, cancelled: false, error: failure?.message };
   const folder = args.folder ?? (await pickFolder());
   if (folder === null) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };

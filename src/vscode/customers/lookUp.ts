@@ -113,7 +113,9 @@ export async function addToWorkspace(deps: CustomersDeps, c: Candidate, result: 
   const id = await addTenant(deps.tree, { tenantId: c.tenantId, name: c.name, folder });
   if (!id) return false;
   deps.store.succeeded(result);
-  await deps.store.flush();
+  // what Partner Center said about the customer (name, default domain) is kept with it: reports and the
+  // chat tools describe the tenant by it after a reload too
+  await Promise.all([deps.store.flush(), deps.directory.flush()]);
   return true;
 }
 

@@ -1,7 +1,8 @@
 // The customers feature: Look Up Qualification by name, domain or id, Import Customers, domain entries
-// and company names in the tree (resolved with Refresh All), and Add Tenant fetching the new tenant.
+// and company names in the tree (resolved with Refresh All), and Add Tenant (an id or a domain) fetching the new tenant.
 import * as vscode from 'vscode';
 import { Logger } from '../../core/log';
+import { normalizeTenantId } from '../../core/model/tenantId';
 import { Connection } from '../connection/connection';
 import { Refresher } from '../refresh/refresh';
 import { StatusStore } from '../statusStore';
@@ -16,19 +17,34 @@ export function registerCustomers(context: vscode.ExtensionContext, connection: 
   const directory = new DirectoryStore(context.workspaceState);
   const deps: CustomersDeps = { connection, tree, store, directory, logger };
   tree.directory = directory;
-  refresher.extras = new DirectoryRefresh(tree, directory, logger);
+  const directoryRefresh = new DirectoryRefresh(tree, directory, logger);
+  refresher.extras = directoryRefresh;
   context.subscriptions.push(
     directory,
     directory.onDidChange(() => tree.directoryChanged()),
     vscode.commands.registerCommand('partnerCenter.lookUp', (arg?: unknown) => lookUpCommand(deps, arg)),
     vscode.commands.registerCommand('partnerCenter.importCustomers', (args?: ImportArgs) => importCustomers(deps, args && typeof args === 'object' ? args : {})),
     vscode.commands.registerCommand('partnerCenter.addTenant', async (args?: AddTenantArgs) => {
-      const tenantId = await addTenant(tree, args && typeof args === 'object' && 'tenantId' in args ? args : {});
-      if (tenantId) await fetchNew(deps, tenantId);
-      return tenantId;
+      const added = await addTenant(tree, args && typeof args === 'object' && ('tenantId' in args || 'domain' in args) ? args : {});
+      if (added && normalizeTenantId(added)) await fetchNew(deps, added);
+      else if (added) await resolveNew(deps, directoryRefresh, added);
+      return added;
     }),
   );
   return directory;
+}
+
+/** A domain just added is resolved at once when signed in (one Domain search), then its tenant fetched. */
+async function resolveNew(deps: CustomersDeps, directoryRefresh: DirectoryRefresh, domain: string): Promise<void> {
+  if (!(await deps.connection.isSignedIn())) return;
+  try {
+    await directoryRefresh.resolve(await deps.connection.get(), [domain], new AbortController().signal);
+  } catch (e) {
+    deps.logger.warn(`domain ${domain}: ${String((e as Error)?.message ?? e)}`);
+    return;
+  }
+  const r = deps.directory.domain(domain);
+  if (r?.kind === 'resolved') await fetchNew(deps, r.tenantId);
 }
 
 /** A tenant just added is fetched at once when signed in, quietly: the row shows the answer or the error. */

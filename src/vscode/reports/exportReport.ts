@@ -73,7 +73,9 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
     const uri = await vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Export'), defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined, filters: { [spec.label]: [spec.ext] } });
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows.length, vscode.workspace.asRelativePath(uri)));
+    const open = vscode.l10n.t('Open');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows.length, vscode.workspace.asRelativePath(uri)), open)
+      .then((pick) => (pick === open ? vscode.window.showTextDocument(uri) : undefined));
     return { format: spec.format, rows: rows.length, tenants: tenants.length, text, uri: uri.toString() };
   }
   const languages = await vscode.languages.getLanguages();
