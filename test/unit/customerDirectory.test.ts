@@ -16,6 +16,13 @@ describe('customer directory book', () => {
     assert.deepStrictEqual(book.resolved('twin.example', [{ tenantId: A, domain: 'twin.example' }, { tenantId: B, domain: 'twin.example' }]).kind, 'several');
   });
 
+  it('a later record without the domain or name keeps what an earlier one said', () => {
+    const book = new CustomerDirectoryBook();
+    book.learn([{ tenantId: A, companyName: 'Contoso', domain: 'contoso.com' }]);
+    book.learn([{ tenantId: A, companyName: 'Contoso Ltd', relationship: 'reseller' }]);
+    assert.deepStrictEqual({ ...book.customer(A), at: 0 }, { tenantId: A, companyName: 'Contoso Ltd', domain: 'contoso.com', relationship: 'reseller', at: 0 });
+  });
+
   it('round-trips through JSON; an unknown tenant is remembered without erasing a known name', () => {
     const book = new CustomerDirectoryBook();
     book.learn([{ tenantId: A, companyName: 'Contoso', relationship: 'reseller' }]);

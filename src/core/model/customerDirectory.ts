@@ -27,7 +27,12 @@ export class CustomerDirectoryBook {
   }
 
   learn(customers: readonly Customer[], at = Date.now()): void {
-    for (const c of customers) this.customers.set(c.tenantId, { ...c, at });
+    // a later record may omit what an earlier one said (a search answer without the domain): keep the known fields
+    for (const c of customers) {
+      const known = this.customers.get(c.tenantId);
+      const fresh = Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined && v !== '')) as Customer;
+      this.customers.set(c.tenantId, known && !known.failed ? { ...known, ...fresh, at } : { ...fresh, at });
+    }
   }
 
   /** Partner Center would not describe this tenant: remembered so it is asked once. */
