@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
-import { Line, backToBack, faulty, latencyBound, overBudget, stricterService, underBudget } from './scenarios';
+import { Line, backToBack, faulty, latencyBound, limitedService, slidingWindowLimit, tokenBucketLimit, underBudget } from './scenarios';
 import { historyOverhead, watchBudget } from './watch';
 import { exportReport } from './exportReport';
 import { customerScenarios } from './customers';
@@ -64,9 +64,10 @@ async function nodeScenarios(add: (ls: Line[]) => void): Promise<void> {
   const budget = quick ? { limit: 20, windowMs: 2000 } : { limit: 500, windowMs: 60_000 };
   const at = { latencyMs: 50, concurrency: 8 };
   add(await underBudget({ ...at, limit: 500, windowMs: 60_000, n: quick ? 40 : 300 }));
-  const over = await overBudget({ ...at, ...budget, n: quick ? 60 : 2000 });
+  const overN = { ...at, ...budget, n: quick ? 60 : 2000 };
+  const over = await limitedService(overN, slidingWindowLimit(overN));
   add(over.lines);
-  const stricter = await stricterService({ ...at, ...budget, n: quick ? 60 : 2000, capacity: quick ? 10 : 100, refillPerMinute: quick ? 600 : 500 });
+  const stricter = await limitedService(overN, tokenBucketLimit(overN, quick ? 10 : 100, quick ? 600 : 500));
   add(stricter.lines);
   add(await backToBack({ ...at, ...budget, n: quick ? 15 : 400 }));
   if (!quick) {
