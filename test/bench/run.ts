@@ -86,9 +86,11 @@ async function hostScenarios(add: (ls: Line[]) => void): Promise<void> {
   cp.execSync('npm run --silent package', { cwd: root, stdio: 'ignore' });
   const bundle = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
   const connectionBundle = fs.statSync(path.join(root, 'dist', 'liveConnection.js')).size;
+  const startBundle = fs.statSync(path.join(root, 'dist', 'start.js')).size;
   const vsix = fs.statSync(path.join(root, 'artifacts', 'partner-center-qualifications.vsix')).size;
   add([
     { name: '6. activation bundle dist/extension.js (minified)', value: bundle / 1024, unit: 'KB' },
+    { name: '6. the rest of the extension dist/start.js (loaded right after activation returns)', value: startBundle / 1024, unit: 'KB' },
     { name: '6. connection bundle dist/liveConnection.js (MSAL, undici; loaded on first use)', value: connectionBundle / 1024, unit: 'KB' },
     { name: '6. VSIX size', value: vsix / 1024, unit: 'KB', target: '< 1024', ok: vsix < 1024 * 1024 },
   ]);
