@@ -59,7 +59,7 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
   const refresher = new Refresher(connection, store, tree, logger);
   const options = new ViewOptions(context.workspaceState, tree, store, view);
   let signedIn = false;
-  // read on a settings or folder change only: it inspects ~20 settings (6-10 ms), and the view recounts
+  // read on a settings, folder or trust change only: it inspects ~20 settings (6-10 ms), and the view recounts
   // 10 times a second while results stream in
   const readNotes = () => {
     const ignored = readConnectionSettings().workspaceOverrides;
@@ -115,6 +115,8 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
       if (affectsConnection(e)) { await connection.settingsChanged(); await updateSignedIn(); }
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(() => { customersSeen = customersFingerprint(); notes = readNotes(); tree.reload(); updateView(); }),
+    // trusting the workspace may bring restricted workspace values into view without a settings event
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { notes = readNotes(); updateView(); }),
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );
