@@ -1,8 +1,9 @@
 // Bundles the extension. `--production` minifies and drops source maps (the VSIX ships no maps);
 // development builds keep them for debugging.
-// dist/extension.js (tree, commands: what activation loads) and lazily required bundles: liveConnection.js
-// (MSAL, undici, the client) on the first command that needs Partner Center, and the flows of feature
-// commands on their first use, so activation stays cheap.
+// dist/extension.js (what activation loads: the view and placeholder commands) and lazily required bundles:
+// start.js (the extension itself: tree, store, features) right after activation or on first use,
+// liveConnection.js (MSAL, undici, the client) on the first command that needs Partner Center, and the
+// flows of feature commands on their first use, so activation stays cheap.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +14,7 @@ const production = process.argv.includes('--production');
  * stays a runtime require of `./<name>.js` (except inside the module's own bundle).
  */
 const lazyModules = {
+  start: 'src/start.ts',
   liveConnection: 'src/vscode/connection/liveConnection.ts',
   requestQualification: 'src/vscode/requests/requestQualification.ts',
   exportReport: 'src/vscode/reports/exportReport.ts',
@@ -37,7 +39,8 @@ const lazyConnection = {
 const oneVscode = {
   name: 'one-vscode',
   setup(build) {
-    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
+    // `import vscode = require('vscode')` (the activation shell's modules) stays a plain require: no copy at all
+    build.onResolve({ filter: /^vscode$/ }, (args) => (args.namespace === 'vscode-once' || args.kind === 'require-call' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' }));
     build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
   },
 };

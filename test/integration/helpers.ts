@@ -6,7 +6,7 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import { generate } from 'selfsigned';
 import * as vscode from 'vscode';
-import type { PartnerCenterApi } from '../../src/extension';
+import type { PartnerCenterApi } from '../../src/start';
 import { Simulator, startSimulator } from '../../src/core/simulator/simulator';
 import { DEMO_TENANTS } from '../../src/core/simulator/customers';
 

@@ -7,7 +7,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay } from 'perf_hooks';
 import * as v8 from 'v8';
 import * as vscode from 'vscode';
-import type { PartnerCenterApi } from '../../../src/extension';
+import type { PartnerCenterApi } from '../../../src/start';
 import { bulkCustomers } from '../../../src/core/simulator/customers';
 import { startSimulator } from '../../../src/core/simulator/simulator';
 
