@@ -31,7 +31,7 @@ describe('VSIX contents', function () {
   it('holds only shipping files', () => {
     const names = zipEntries(vsix).filter((n) => n.startsWith('extension/')).map((n) => n.slice('extension/'.length));
     assert.deepStrictEqual(names.filter((n) => /^(src|test|node_modules|out|\.ci|scripts)\//.test(n) || n.endsWith('.map') || n.endsWith('.ts')), []);
-    for (const must of ['dist/extension.js', 'dist/liveConnection.js', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt', 'SECURITY.md']) {
+    for (const must of ['dist/extension.js', 'dist/start.js', 'dist/liveConnection.js', 'package.json', 'package.nls.json', 'l10n/bundle.l10n.json', 'media/icon.png', 'media/partner-center.svg', 'readme.md', 'changelog.md', 'LICENSE.txt', 'SECURITY.md']) {
       assert.ok(names.includes(must), `${must} ships (have: ${names.join(', ')})`);
     }
     assert.ok(fs.statSync(vsix).size < 1024 * 1024, 'VSIX under 1 MB');
@@ -45,20 +45,22 @@ describe('VSIX contents', function () {
   });
 
   it('the shipped bundles are minified and have no source map reference', () => {
-    for (const file of ['extension.js', 'liveConnection.js']) {
-    const bundle = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
-    assert.doesNotMatch(bundle, /sourceMappingURL/);
-    // minified: long lines, no indentation (the few line breaks left are inside template strings)
-    assert.ok(bundle.length / bundle.split('\n').length > 1000, 'minified');
-    assert.doesNotMatch(bundle, /\n {4}[a-z]/);
+    for (const file of fs.readdirSync(path.join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+      const bundle = fs.readFileSync(path.join(root, 'dist', file), 'utf8');
+      assert.doesNotMatch(bundle, /sourceMappingURL/, file);
+      // minified: long lines, no indentation (the few line breaks left are inside template strings)
+      assert.ok(bundle.length / bundle.split('\n').length > 300, `${file} minified`);
+      assert.doesNotMatch(bundle, /\n {4}[a-z]/, file);
     }
   });
 
-  it('activation loads neither MSAL nor undici: they live in the lazily required connection bundle', () => {
-    const main = fs.readFileSync(path.join(root, 'dist', 'extension.js'), 'utf8');
-    const live = fs.readFileSync(path.join(root, 'dist', 'liveConnection.js'), 'utf8');
-    assert.doesNotMatch(main, /msal-node|ConfidentialClientApplication|EnvHttpProxyAgent/);
+  it('activation loads neither MSAL nor undici, nor the rest of the extension: each is its own lazily required bundle', () => {
+    const read = (file) => fs.readFileSync(path.join(root, 'dist', file), 'utf8');
+    const [main, start, live] = ['extension.js', 'start.js', 'liveConnection.js'].map(read);
+    for (const [name, bundle] of [['extension.js', main], ['start.js', start]]) assert.doesNotMatch(bundle, /msal-node|ConfidentialClientApplication|EnvHttpProxyAgent/, name);
     assert.match(live, /ConfidentialClientApplication/);
-    assert.match(main, /require\("\.\/liveConnection\.js"\)/);
+    assert.match(main, /require\("\.\/start\.js"\)/, 'activation requires the rest of the extension lazily');
+    assert.ok(main.length < 8 * 1024, `the activation bundle stays small (${main.length} bytes)`);
+    assert.match(start, /require\("\.\/liveConnection\.js"\)/);
   });
 });
