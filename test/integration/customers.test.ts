@@ -55,6 +55,10 @@ describe('Customers: look up by name, domain or id', () => {
     const second = new FakeQuickPick<ResultItem>();
     const done = vscode.commands.executeCommand<LookUpOutcome>('partnerCenter.lookUp', { createQuickPick: () => first.asQuickPick(), createResultPick: () => second.asQuickPick() });
     await waitFor('the configured tenant at once', () => first.items.some((i) => i.candidate?.tenantId === DEMO_TENANTS.approved && i.candidate.configured));
+    // a listed tenant says so in words, with no icon that could read as a status it has not been looked up for
+    const mine = first.items.find((i) => i.candidate?.tenantId === DEMO_TENANTS.approved)!;
+    assert.doesNotMatch(mine.label, /\$\(/);
+    assert.match(String(mine.description), /in this workspace$/);
     first.type('wood');
     // configured tenants do not match "wood": no row until Partner Center answers
     await waitFor('search results', () => first.items.some((i) => i.candidate?.name === 'Woodgrove Academy'), 5000);
@@ -203,7 +207,9 @@ describe('Customers: domains and names in the tree', () => {
     const report = await vscode.commands.executeCommand<{ succeeded: number; correlationId: string }>('partnerCenter.refreshAll');
     const calls = w.sim.api.stats.log.filter((l) => l.correlationId === report.correlationId);
     assert.deepStrictEqual(calls.map((c) => c.tenantId), [DEMO_TENANTS.stateOwnedGcc]);
-    assert.deepStrictEqual(rows(w).map((r) => r.label), ['City of Tailspin']);
+    // the second entry is flagged as a duplicate, as a repeated id is
+    await waitFor('the duplicate flagged', () => rows(w).length === 2);
+    assert.deepStrictEqual(rows(w).map((r) => r.label), ['entry 2: tailspin.gov is City of Tailspin, listed already', 'City of Tailspin']);
   });
 
   it('names a bare tenant id from Partner Center once; a configured name wins; the tooltip says where the name came from', async () => {
@@ -328,6 +334,10 @@ describe('Customers: Add Tenant takes a domain; Import says when nothing is new'
     assert.strictEqual(addTenantProblem(tree, DEMO_TENANTS.approved.toUpperCase()), 'This tenant is already in the list.');
     assert.strictEqual(addTenantProblem(tree, 'contoso.onmicrosoft.com'), undefined);
     assert.strictEqual(addTenantProblem(tree, DEMO_TENANTS.denied), undefined);
+    // listed by id, its domain known from the directory (the test before resolved it): refused by name
+    await setCustomers([DEMO_TENANTS.approved, { tenantId: proseware, name: 'Proseware' }]);
+    await waitFor('no domain entry', () => tree.domainEntries.length === 0);
+    assert.strictEqual(addTenantProblem(tree, 'proseware-online.example'), 'proseware-online.example is the domain of Proseware, already in the list.');
   });
 
   it('Import Customers with nothing new says so instead of closing silently', async () => {

@@ -44,7 +44,7 @@ export function tenantEntryOf(input: unknown): TenantEntry | undefined {
 }
 
 /** Why Add Tenant cannot take this input, or undefined when it can. */
-export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEntries'>, input: string): string | undefined {
+export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEntries' | 'described' | 'displayName'>, input: string): string | undefined {
   const entry = tenantEntryOf(input);
   if (!entry) {
     const shown = input.trim().length > 48 ? `${input.trim().slice(0, 45)}...` : input.trim();
@@ -54,7 +54,10 @@ export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEn
   }
   const { tenantId, domain } = entry;
   if (domain === undefined) return tree.tenants.some((t) => t.tenantId === tenantId) ? vscode.l10n.t('This tenant is already in the list.') : undefined;
-  return tree.domainEntries.some((d) => d.domain === domain) ? vscode.l10n.t('The domain {0} is already in the list.', domain) : undefined;
+  if (tree.domainEntries.some((d) => d.domain === domain)) return vscode.l10n.t('The domain {0} is already in the list.', domain);
+  // the customer directory may know the domain of a tenant listed by id (look-up, import, names read)
+  const same = tree.tenants.find((t) => tree.described(t).domain === domain);
+  return same ? vscode.l10n.t('{0} is the domain of {1}, already in the list.', domain, tree.displayName(same)) : undefined;
 }
 
 /** Writes a tenant id or a domain (with its display name) to the customers setting; returns the id or domain written. */

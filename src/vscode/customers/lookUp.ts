@@ -224,8 +224,9 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
 
 function toItem(c: Candidate): LookUpItem {
   return {
-    label: c.configured ? `$(pass) ${c.name ?? c.tenantId}` : c.name ?? c.tenantId,
-    description: c.domain,
+    // no status icon here: a search result's status is not known until it is looked up
+    label: c.name ?? c.tenantId,
+    description: [c.domain, c.configured ? vscode.l10n.t('in this workspace') : undefined].filter(Boolean).join(' · ') || undefined,
     detail: c.name ? c.tenantId : undefined,
     alwaysShow: true,
     candidate: c,

@@ -19,6 +19,7 @@ import { Connection, Live } from '../connection/connection';
 import { StatusStore } from '../statusStore';
 import { CustomersTree } from '../view/tree';
 import { showFailure } from '../userMessages';
+import { statusLabel } from '../view/presentation';
 
 /** Scripted use (tests, automation): every answer the user would give. */
 export interface RequestQualificationArgs {
@@ -124,7 +125,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     d.store.succeeded({ ...held.value, qualifications: withRequested(current, answer.qualification), requestId: answer.requestId, correlationId: answer.correlationId, checkedAt: answer.at });
     d.tree.refreshSoon();
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, kind, answer.qualification?.rawStatus ?? answer.qualification?.name ?? vscode.l10n.t('accepted'), answer.requestId ?? '-'));
+  void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, kind, answer.qualification ? (answer.qualification.status === 'NotVetted' ? vscode.l10n.t('held') : statusLabel(answer.qualification.status, answer.qualification.rawStatus)) : vscode.l10n.t('accepted'), answer.requestId ?? '-'));
   void readAgain(d, live, tenant.tenantId);
   return { ok: true, tenantId: tenant.tenantId, qualification: answer.qualification, requestId: answer.requestId };
 }
@@ -181,9 +182,9 @@ async function pickTenant(tenants: ConfiguredTenant[]): Promise<ConfiguredTenant
 }
 
 const KIND_LABEL: Record<RequestableQualification, () => string> = {
-  Education: () => vscode.l10n.t('Education (schools, universities)'),
-  StateOwnedEntity: () => vscode.l10n.t('State-owned entity'),
-  GovernmentCommunityCloud: () => vscode.l10n.t('Government Community Cloud (needs a validation code)'),
+  Education: () => vscode.l10n.t('schools, universities'),
+  StateOwnedEntity: () => vscode.l10n.t('state-owned organizations'),
+  GovernmentCommunityCloud: () => vscode.l10n.t('needs a validation code'),
 };
 
 async function pickKind(held: readonly Qualification[], wanted: RequestableQualification | undefined, who: string): Promise<RequestableQualification | RequestOutcome> {

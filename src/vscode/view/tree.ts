@@ -6,7 +6,7 @@ import { DomainResolution, KnownCustomer } from '../../core/model/customerDirect
 import { Qualification } from '../../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../../core/model/tenantStatus';
 import { codeText, markdownText, singleLine } from '../../core/display/safeText';
-import { ago, badgeLegend, formatDate, icon, look, qualificationsSummary, statusLabel } from './presentation';
+import { ago, badgeLegend, formatDate, formatDayTime, icon, look, qualificationsSummary, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from '../settings';
 import { StatusStore } from '../statusStore';
 
@@ -19,7 +19,7 @@ export type Node =
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
   | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
   /** A domain entry not (or not uniquely) resolved to a tenant yet. */
-  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder }
+  | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder; readonly duplicateOf?: string }
   | { readonly kind: 'page'; readonly group: FolderCustomers; readonly from: number; readonly tenants: readonly TenantNode[] };
 
 export type TenantNode = Extract<Node, { kind: 'tenant' }>;
@@ -151,11 +151,21 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return out;
   }
 
-  /** Domain entries still without their one tenant (not resolved yet, none, several, failed). */
+  /**
+   * Domain entries still without their one tenant (not resolved yet, none, several, failed), and those whose
+   * tenant the list already holds (by id or an earlier domain): a duplicate is flagged, as a repeated id is.
+   */
   private domainNodes(group: FolderCustomers): Node[] {
+    const listed = new Map(group.tenants.map((t) => [t.tenantId, t] as const));
     return group.domains.flatMap((entry): Node[] => {
       const resolution = this.directory?.domain(entry.domain);
-      return resolution?.kind === 'resolved' ? [] : [{ kind: 'domain', entry, resolution, folder: group.folder }];
+      if (resolution?.kind !== 'resolved') return [{ kind: 'domain', entry, resolution, folder: group.folder }];
+      const first = listed.get(resolution.tenantId);
+      if (!first) {
+        listed.set(resolution.tenantId, { tenantId: resolution.tenantId, index: entry.index, domain: entry.domain, ...(entry.name ? { name: entry.name } : {}) });
+        return [];
+      }
+      return [{ kind: 'domain', entry, resolution, folder: group.folder, duplicateOf: this.displayName(first) }];
     });
   }
 
@@ -291,7 +301,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         const item = new vscode.TreeItem(node.problem.message, vscode.TreeItemCollapsibleState.None);
         item.id = `problem:${node.folder?.uri.toString()}:${node.problem.index}`;
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-        item.tooltip = vscode.l10n.t('Click to open the settings file at this entry of partnerCenter.customers.');
+        // the row is cut at the side bar's width: the hover says all of it
+        item.tooltip = `${node.problem.message}\n\n${vscode.l10n.t('Click to open the settings file at this entry of partnerCenter.customers.')}`;
         item.contextValue = 'problem';
         item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
         return item;
@@ -394,12 +405,14 @@ function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
     : r.kind === 'none' ? vscode.l10n.t('{0}: no Partner Center customer has the domain {1}', at, entry.domain)
     : r.kind === 'several' ? vscode.l10n.t('{0}: {1} customers have the domain {2}; list the tenant id instead', at, r.count, entry.domain)
     : r.kind === 'failed' ? vscode.l10n.t('{0}: could not resolve {1}: {2}', at, entry.domain, r.message)
+    : node.duplicateOf !== undefined ? vscode.l10n.t('{0}: {1} is {2}, listed already', at, entry.domain, singleLine(node.duplicateOf))
     : entry.domain;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `domain:${node.folder?.uri.toString()}:${entry.index}`;
   item.iconPath = r ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('globe');
   item.description = r ? undefined : entry.name ? vscode.l10n.t('{0} · resolved on refresh', entry.domain) : vscode.l10n.t('domain, resolved on refresh');
-  item.tooltip = r ? vscode.l10n.t('Fix {0} of partnerCenter.customers, or refresh to try again.', at) : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
+  item.tooltip = node.duplicateOf !== undefined ? vscode.l10n.t('Remove {0} of partnerCenter.customers: its tenant is in the list already.', at)
+    : r ? vscode.l10n.t('Fix {0} of partnerCenter.customers, or refresh to try again.', at) : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
   item.contextValue = 'domain';
   item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
   return item;
@@ -425,7 +438,7 @@ function tenantTooltip(t: ConfiguredTenant, name: string, known: KnownCustomer |
       md.appendMarkdown(`${vscode.l10n.t('No qualification.')}\n\n`);
     }
     const from = s?.signedOut ? ` ${vscode.l10n.t('(before sign-out)')}` : s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : '';
-    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${new Date(good.checkedAt).toLocaleString(vscode.env.language)}${from}\n\n`);
+    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${formatDayTime(good.checkedAt)}${from}\n\n`);
     if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${codeText(good.requestId)}\`\n\n`);
   }
   if (s?.failure) md.appendMarkdown(`$(warning) ${markdownText(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${codeText(s.failure.requestId)}\`)` : ''}\n\n`);
