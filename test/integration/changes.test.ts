@@ -34,6 +34,10 @@ const tooltipOf = (item: vscode.StatusBarItem) => (item.tooltip as vscode.Markdo
 const hideView = async (w: World) => { await vscode.commands.executeCommand('workbench.view.explorer'); await waitFor('the Customers view hidden', () => !w.api.view.visible); };
 const showView = async (w: World) => { await vscode.commands.executeCommand('partnerCenter.customers.focus'); await waitFor('the Customers view on screen', () => w.api.view.visible); };
 
+function tenantItem(w: World, tenantId: string): vscode.TreeItem {
+  return w.api.tree.getTreeItem(w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === tenantId)!);
+}
+
 function tenantTooltip(w: World, tenantId: string): string {
   const t = w.api.tree.getChildren().find((x) => x.kind === 'tenant' && x.tenant.tenantId === tenantId)!;
   const item = w.api.tree.resolveTreeItem(w.api.tree.getTreeItem(t), t);
@@ -82,6 +86,10 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.deepStrictEqual((nw.label as vscode.TreeItemLabel).highlights, [[0, 'Education'.length]]);
     assert.strictEqual(qualificationItem(w, FABRIKAM).description, 'Approved · changed from In review');
     assert.strictEqual(qualificationItem(w, CONTOSO).description, 'Approved');
+    // the tenant rows too: a highlighted name shows however narrow the row; a screen reader hears it
+    assert.deepStrictEqual((tenantItem(w, NORTHWIND).label as vscode.TreeItemLabel).highlights, [[0, 'Northwind Traders'.length]]);
+    assert.match(String(tenantItem(w, FABRIKAM).accessibilityInformation?.label), /, changed by the latest refresh$/);
+    assert.strictEqual(typeof tenantItem(w, CONTOSO).label, 'string', 'an unchanged tenant is not highlighted');
     // each date says what it is, in one format
     const change = w.api.changes.tracker.history.changes(NORTHWIND)[0]!;
     const tip = qualificationTooltip(w, NORTHWIND).replace(/\\/g, '');
@@ -99,6 +107,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.strictEqual(qualificationItem(w, NORTHWIND).description, 'Denied (was Approved) · Not an Academic Domain');
     assert.ok(!qualificationTooltip(w, NORTHWIND).includes('Changed by the latest refresh'));
     assert.strictEqual(label(qualificationItem(w, CONTOSO)), 'Education');
+    assert.strictEqual(typeof tenantItem(w, NORTHWIND).label, 'string', 'the tenant mark goes with the next refresh too');
   });
 
   it('a failed fetch is not a change and keeps the history', async () => {

@@ -121,6 +121,7 @@ describe('Customers: import', () => {
     try {
       const r = await vscode.commands.executeCommand<ImportReport>('partnerCenter.importCustomers', { select: [DEMO_TENANTS.denied, DEMO_TENANTS.nonprofit, DEMO_TENANTS.approved] });
       assert.deepStrictEqual({ read: r.read, written: r.written, cancelled: r.cancelled }, { read: 13, written: 2, cancelled: false });
+      assert.strictEqual(r.message, 'Added 2 customers to the workspace.', 'an import says what it added');
       assert.deepStrictEqual(configured(), [
         DEMO_TENANTS.approved,
         { tenantId: DEMO_TENANTS.denied, name: 'Northwind Traders' },

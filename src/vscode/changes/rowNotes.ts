@@ -29,6 +29,9 @@ export function rowNotes(history: () => VettingHistory, tracker: ChangeTracker):
       const mark = tracker.isMarked(tenantId, q.name) ? `${markdownText(vscode.l10n.t('Changed by the latest refresh (or a watch check since); the mark goes with the next refresh.'))}\n\n` : '';
       return `${markdownText(seenText(last))}\n\n${mark}`;
     },
+    tenantChanged(tenantId: string, qualifications: readonly Qualification[]) {
+      return qualifications.some((q) => tracker.isMarked(tenantId, q.name));
+    },
     tenantTooltip(tenantId: string) {
       const changes = history().changes(tenantId);
       if (!changes.length) return undefined;

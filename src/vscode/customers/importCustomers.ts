@@ -24,17 +24,18 @@ export interface ImportReport {
   readonly written: number;
   readonly cancelled: boolean;
   readonly error?: string;
-  /** What the user was told when there was nothing to add. */
+  /** What the user was told: nothing to add, or what was added. */
   readonly message?: string;
 }
 
 interface CustomerItem extends vscode.QuickPickItem {
-  readonly customer: Customer;
+  readonly customer?: Customer;
 }
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}): Promise<ImportReport> {
+/** `check`: fetches the added tenants (the refresh: progress, Cancel, the one budget). */
+export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}, check?: (tenantIds: string[]) => unknown): Promise<ImportReport> {
   let live;
   try {
     live = await deps.connection.get();
@@ -111,7 +112,13 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
   entries.push(...fresh.map((c) => (c.companyName ? { tenantId: c.tenantId, name: c.companyName } : c.tenantId)));
   await config.update('customers', entries, target);
   deps.logger.info(`import: ${fresh.length} of ${customers.length} customers written to the ${folder ? `settings of ${folder.name}` : 'workspace settings'}`);
-  return { read: customers.length, total, written: fresh.length, cancelled: false, error: failure?.message };
+  const message = fresh.length === 1
+    ? vscode.l10n.t('Added {0} to the workspace.', fresh[0]!.companyName ?? fresh[0]!.tenantId)
+    : vscode.l10n.t('Added {0} customers to the workspace.', count(fresh.length));
+  // their rows say "not checked": checking them is one click, through the same refresh (progress, Cancel, budget)
+  const checkNow = vscode.l10n.t('Check Them Now');
+  void vscode.window.showInformationMessage(message, ...(check ? [checkNow] : [])).then((pick) => pick === checkNow && check?.(fresh.map((c) => c.tenantId)));
+  return { read: customers.length, total, written: fresh.length, cancelled: false, error: failure?.message, message };
 }
 
 function choose(customers: Customer[], select: 'all' | readonly string[]): Customer[] {
@@ -132,15 +139,16 @@ async function pickCustomers(customers: Customer[], configured: ReadonlySet<stri
     ? vscode.l10n.t('The list stopped early ({0}); choose among those read', failure.kind)
     : vscode.l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
   const sorted = [...customers].sort((a, b) => collator.compare(a.companyName ?? a.tenantId, b.companyName ?? b.tenantId));
-  qp.items = sorted.map((customer) => ({
-    customer,
-    label: configured.has(customer.tenantId) ? `$(pass) ${customer.companyName ?? customer.tenantId}` : customer.companyName ?? customer.tenantId,
-    description: [customer.domain, configured.has(customer.tenantId) ? vscode.l10n.t('already in the workspace') : undefined].filter(Boolean).join(' · '),
-    detail: customer.tenantId,
-  }));
+  const item = (customer: Customer): CustomerItem => ({ customer, label: customer.companyName ?? customer.tenantId, description: customer.domain, detail: customer.tenantId });
+  const listed = sorted.filter((c) => configured.has(c.tenantId));
+  // the new ones first, the ones already listed under their own heading (choosing them again adds nothing)
+  qp.items = [
+    ...sorted.filter((c) => !configured.has(c.tenantId)).map(item),
+    ...(listed.length ? [{ label: vscode.l10n.t('Already in this workspace'), kind: vscode.QuickPickItemKind.Separator }, ...listed.map(item)] : []),
+  ];
   qp.show();
   return new Promise((resolve) => {
-    qp.onDidAccept(() => { resolve(qp.selectedItems.map((i) => i.customer)); qp.hide(); });
+    qp.onDidAccept(() => { resolve(qp.selectedItems.flatMap((i) => (i.customer ? [i.customer] : []))); qp.hide(); });
     qp.onDidHide(() => { resolve(undefined); qp.dispose(); });
   });
 }

@@ -23,7 +23,7 @@ export function registerCustomers(context: vscode.ExtensionContext, connection: 
     directory,
     directory.onDidChange(() => tree.directoryChanged()),
     vscode.commands.registerCommand('partnerCenter.lookUp', (arg?: unknown) => lookUpCommand(deps, arg)),
-    vscode.commands.registerCommand('partnerCenter.importCustomers', (args?: ImportArgs) => importCustomers(deps, args && typeof args === 'object' ? args : {})),
+    vscode.commands.registerCommand('partnerCenter.importCustomers', (args?: ImportArgs) => importCustomers(deps, args && typeof args === 'object' ? args : {}, (ids) => refresher.refreshTenants(ids))),
     vscode.commands.registerCommand('partnerCenter.addTenant', async (args?: AddTenantArgs) => {
       const added = await addTenant(tree, args && typeof args === 'object' && ('tenantId' in args || 'domain' in args) ? args : {});
       if (added && normalizeTenantId(added)) await fetchNew(deps, added);

@@ -31,6 +31,8 @@ export interface RefreshAllExtras {
 
 export class Refresher implements vscode.Disposable {
   private running?: Promise<RefreshReport>;
+  /** The failures the last warning was about (tenant and kind), so a refresh failing the same way stays quiet. */
+  private lastFailures = '';
   extras?: RefreshAllExtras;
   private readonly started = new vscode.EventEmitter<readonly string[]>();
   private readonly finished = new vscode.EventEmitter<RefreshReport>();
@@ -155,7 +157,11 @@ export class Refresher implements vscode.Disposable {
     const errors = failures.flatMap((f) => (f.ok ? [] : [f.error]));
     const signIn = errors.find((e) => e.kind === 'auth-required' || e.kind === 'mfa-required');
     if (signIn) return void showFailure(signIn);
-    if (errors.length) {
+    // the same tenants failing the same way as last time are on their rows already: no new warning for them
+    const signature = failures.map((f) => `${f.tenantId}:${f.ok ? '' : f.error.kind}`).sort().join(',');
+    const repeated = signature === this.lastFailures;
+    this.lastFailures = signature;
+    if (errors.length && !repeated) {
       const showLog = vscode.l10n.t('Show Log');
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} tenants could not be checked; the tree shows why.', errors.length, total), showLog)
         .then((p) => p === showLog && vscode.commands.executeCommand('partnerCenter.showLog'));

@@ -39,6 +39,8 @@ export interface RowNotes {
   qualificationTooltip(tenantId: string, q: Qualification): string | undefined;
   /** Markdown appended to the tenant's tooltip. */
   tenantTooltip(tenantId: string): string | undefined;
+  /** Whether the latest refresh (or a watch check since) changed one of the tenant's qualifications. */
+  tenantChanged(tenantId: string, qualifications: readonly Qualification[]): boolean;
 }
 
 /** What Partner Center's customer directory told us (company names, domains), read by the rows. */
@@ -352,7 +354,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const status = this.store.book.get(tenant.tenantId);
     const state = tenantState(status);
     const label = singleLine(this.displayName(tenant));
-    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    const changed = status?.lastGood && this.notes?.tenantChanged(tenant.tenantId, status.lastGood.qualifications);
+    // a changed tenant's name is highlighted, as its changed qualification's is: it shows however narrow the row
+    const item = new vscode.TreeItem(changed ? { label, highlights: [[0, label.length]] } : label, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
@@ -361,7 +365,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const qualifications = status?.lastGood?.qualifications;
     item.description = [qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
     // a screen reader gets every status word the icon stands for
-    item.accessibilityInformation = { label: [label, look(state).label, qualifications && qualificationsSummary(qualifications), checkedText(status)].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [label, look(state).label, qualifications && qualificationsSummary(qualifications), checkedText(status), changed && vscode.l10n.t('changed by the latest refresh')].filter(Boolean).join(', ') };
     return item;
   }
 
