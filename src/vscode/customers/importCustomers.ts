@@ -139,7 +139,13 @@ async function pickCustomers(customers: Customer[], configured: ReadonlySet<stri
     ? vscode.l10n.t('The list stopped early ({0}); choose among those read', failure.kind)
     : vscode.l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
   const sorted = [...customers].sort((a, b) => collator.compare(a.companyName ?? a.tenantId, b.companyName ?? b.tenantId));
-  const item = (customer: Customer): CustomerItem => ({ customer, label: customer.companyName ?? customer.tenantId, description: customer.domain, detail: customer.tenantId });
+  const item = (customer: Customer): CustomerItem => ({
+    customer,
+    label: customer.companyName ?? customer.tenantId,
+    // said on the row too: a filter can hide the heading
+    description: [customer.domain, configured.has(customer.tenantId) ? vscode.l10n.t('already in the workspace') : undefined].filter(Boolean).join(' · '),
+    detail: customer.tenantId,
+  });
   const listed = sorted.filter((c) => configured.has(c.tenantId));
   // the new ones first, the ones already listed under their own heading (choosing them again adds nothing)
   qp.items = [
