@@ -67,6 +67,7 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
   };
   let notes = readNotes();
   const updateView = () => options.update(signedIn, notes);
+  const renote = () => { notes = readNotes(); updateView(); };
   let viewTimer: NodeJS.Timeout | undefined;
   const updateViewSoon = () => { viewTimer ??= setTimeout(() => { viewTimer = undefined; updateView(); }, 100); };
   let customersSeen = customersFingerprint();
@@ -110,13 +111,14 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
     vscode.workspace.onDidChangeConfiguration(async (e) => {
       // a file writing `"partnerCenter": { "customers": [...] }` reports only the section as changed
       if (e.affectsConfiguration(SECTION) && customersChanged()) tree.reload();
-      if (affectsConnection(e)) notes = readNotes();
-      updateView();
-      if (affectsConnection(e)) { await connection.settingsChanged(); await updateSignedIn(); }
+      if (!affectsConnection(e)) return updateView();
+      renote();
+      await connection.settingsChanged();
+      await updateSignedIn();
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => { customersSeen = customersFingerprint(); notes = readNotes(); tree.reload(); updateView(); }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => { customersSeen = customersFingerprint(); tree.reload(); renote(); }),
     // trusting the workspace may bring restricted workspace values into view without a settings event
-    vscode.workspace.onDidGrantWorkspaceTrust(() => { notes = readNotes(); updateView(); }),
+    vscode.workspace.onDidGrantWorkspaceTrust(renote),
     // another window signed in or out (MSAL re-reads its cache on every access; an app credential needs a rebuild)
     context.secrets.onDidChange(async (e) => { if (isOurSecret(e.key)) { await connection.secretChanged(e.key); await updateSignedIn(); } }),
   );

@@ -141,16 +141,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
 
   /** A group's tenants: listed by id, then domain entries resolved to a tenant not listed already. */
   private groupTenants(group: FolderCustomers): ConfiguredTenant[] {
-    if (!group.domains.length || !this.directory) return group.tenants;
-    const ids = new Set(group.tenants.map((t) => t.tenantId));
-    const out = [...group.tenants];
-    for (const d of group.domains) {
-      const r = this.directory.domain(d.domain);
-      if (r?.kind !== 'resolved' || ids.has(r.tenantId)) continue;
-      ids.add(r.tenantId);
-      out.push({ tenantId: r.tenantId, index: d.index, domain: d.domain, ...(d.name ? { name: d.name } : {}) });
-    }
-    return out;
+    return this.domainsOf(group).tenants;
   }
 
   /**
@@ -158,17 +149,22 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
    * tenant the list already holds (by id or an earlier domain): a duplicate is flagged, as a repeated id is.
    */
   private domainNodes(group: FolderCustomers): Node[] {
+    return this.domainsOf(group).rows;
+  }
+
+  /** One pass over a group's domain entries: the tenants they add, and the rows of those that add none. */
+  private domainsOf(group: FolderCustomers): { tenants: ConfiguredTenant[]; rows: Node[] } {
+    if (!group.domains.length) return { tenants: group.tenants, rows: [] };
     const listed = new Map(group.tenants.map((t) => [t.tenantId, t] as const));
-    return group.domains.flatMap((entry): Node[] => {
+    const rows: Node[] = [];
+    for (const entry of group.domains) {
       const resolution = this.directory?.domain(entry.domain);
-      if (resolution?.kind !== 'resolved') return [{ kind: 'domain', entry, resolution, folder: group.folder }];
-      const first = listed.get(resolution.tenantId);
-      if (!first) {
-        listed.set(resolution.tenantId, { tenantId: resolution.tenantId, index: entry.index, domain: entry.domain, ...(entry.name ? { name: entry.name } : {}) });
-        return [];
-      }
-      return [{ kind: 'domain', entry, resolution, folder: group.folder, duplicateOf: this.displayName(first) }];
-    });
+      const first = resolution?.kind === 'resolved' ? listed.get(resolution.tenantId) : undefined;
+      if (resolution?.kind !== 'resolved') rows.push({ kind: 'domain', entry, resolution, folder: group.folder });
+      else if (first) rows.push({ kind: 'domain', entry, resolution, folder: group.folder, duplicateOf: this.displayName(first) });
+      else listed.set(resolution.tenantId, { tenantId: resolution.tenantId, index: entry.index, domain: entry.domain, ...(entry.name ? { name: entry.name } : {}) });
+    }
+    return { tenants: [...listed.values()], rows };
   }
 
   /** Each configured tenant once, even when two folders list it (kept until the next reload). */
