@@ -170,7 +170,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.match(String(qualificationItem(w, WATCHED).description), /^Approved · changed from In review$/);
     const checks = w.sim.api.stats.log.filter((r) => r.tenantId === WATCHED).map((r) => r.at);
     for (let i = 1; i < checks.length; i++) assert.ok(checks[i]! - checks[i - 1]! >= 1900, `checks ${checks[i]! - checks[i - 1]!} ms apart: at most one per interval`);
-    await waitFor('no longer watched after its verdict', () => !w.api.changes.watcher.scheduler?.watched.includes(WATCHED), 5000);
+    await waitFor('no longer watched after its verdict', () => !w.api.changes.watcher.scheduler?.watched.includes(WATCHED));
   });
 
   it('stops watching on sign-out, without prompting; the tooltip says so, and watching again after sign-in', async () => {
@@ -181,7 +181,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     await waitFor('the tooltip names the watch', () => /Watching 1 in review; next check /.test(tooltipOf(bar.item)));
     await vscode.commands.executeCommand('partnerCenter.signOut');
     await waitFor('stopped', () => !w.api.changes.watcher.running, 10_000);
-    await waitFor(`the tooltip says why watching is off (now "${tooltipOf(bar.item)}")`, () => /Not watching the 1 in review: you are signed out\./.test(tooltipOf(bar.item)), 5000);
+    await waitFor(`the tooltip says why watching is off (now "${tooltipOf(bar.item)}")`, () => /Not watching the 1 in review: you are signed out\./.test(tooltipOf(bar.item)));
     assert.doesNotMatch(tooltipOf(bar.item), /Watching \d|next check/, 'no next check while signed out');
     assert.match(bar.item.accessibilityInformation!.label, /Not watching the 1 in review: you are signed out/);
     await signInApp(w);

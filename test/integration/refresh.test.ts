@@ -68,7 +68,7 @@ describe('Refresh against the simulator', () => {
     assert.match(String(w.api.tree.getTreeItem(tenantNode(w, DEMO_TENANTS.approved)).description), /^Education · /);
     // the counts follow the results within 100 ms (recounted once per burst, not per result)
     const counts = '5 approved, 1 in review, 1 denied, 1 unknown, 2 no qualification, 3 failed';
-    await waitFor(`view counts "${counts}" (now "${w.api.view.description}")`, () => w.api.view.description === counts, 2000);
+    await waitFor(`view counts "${counts}" (now "${w.api.view.description}")`, () => w.api.view.description === counts);
   });
 
   it('keeps the last good status visible when a later refresh fails', async () => {
