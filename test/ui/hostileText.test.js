@@ -17,7 +17,9 @@ const WORST_REASON = `$(pass-filled) Approved ${LINK} <a href="command:x">y</a>\
 /** Links and icons rendered inside an element (a notification's message, a quick pick row's label). */
 function rendered(locator) {
   return locator.evaluate((el) => ({
-    links: el.querySelectorAll('a').length,
+    // a link has a target; VS Code's label holders (a.label-name, a.label-description) and row buttons do not
+    links: [...el.querySelectorAll('a')].filter((a) => a.hasAttribute('href') || a.hasAttribute('data-href') || !(/\blabel-(name|description)\b/.test(a.className) || a.closest('.monaco-action-bar'))).length,
+    anchors: [...el.querySelectorAll('a')].map((a) => `${a.className}${a.getAttribute('href') ? ` ${a.getAttribute('href')}` : ''}`),
     icons: [...el.querySelectorAll('.codicon')].map((i) => [...i.classList].find((c) => c.startsWith('codicon-'))),
     text: (el.textContent || '').slice(0, 300),
   }));
@@ -49,7 +51,9 @@ for (const runtime of selectedRuntimes()) {
       await ui.waitFor(page, async () => /evil/.test((await hover.textContent()) || ''), 'the hover with the name');
       await page.screenshot({ path: path.join(session.shots, 'hostile-name-hover.png') });
       const seen = await hover.evaluate((el) => ({
-        links: el.querySelectorAll('a').length,
+        // a link has a target; VS Code's label holders (a.label-name, a.label-description) and row buttons do not
+    links: [...el.querySelectorAll('a')].filter((a) => a.hasAttribute('href') || a.hasAttribute('data-href') || !(/\blabel-(name|description)\b/.test(a.className) || a.closest('.monaco-action-bar'))).length,
+    anchors: [...el.querySelectorAll('a')].map((a) => `${a.className}${a.getAttribute('href') ? ` ${a.getAttribute('href')}` : ''}`),
         icons: [...el.querySelectorAll('.codicon')].map((i) => [...i.classList].find((c) => c.startsWith('codicon-') && c !== 'codicon-modifier-spin')),
         strong: [...el.querySelectorAll('strong')].map((s) => s.textContent),
         text: el.textContent,
