@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { showInformation, showWarning } from '../display/window';
 import { l10n } from '../display/l10n';
-import { plainText, text as shown } from '../../core/display/safeText';
+import { plainText, text as sentence } from '../../core/display/safeText';
 import { NamedChange, isVerdict, summarize } from '../../core/history/changeSummary';
 import { Logger } from '../../core/log';
 import { CustomersTree, Node } from '../view/tree';
@@ -39,7 +39,7 @@ export class Announcer {
     // a lone verdict (what the watcher exists for) reads as a sentence
     // names and reasons from settings and the service: as text (no link, icon or second line)
     const text = only && isVerdict(only.change)
-      ? l10n.t('{0}: {1} vetting is now {2}{3}.', plainText(only.customer), plainText(only.change.qualification), plainText(statusText(only.change.to)), only.change.reason ? shown` (${plainText(only.change.reason)})` : shown``)
+      ? l10n.t('{0}: {1} vetting is now {2}{3}.', plainText(only.customer), plainText(only.change.qualification), plainText(statusText(only.change.to)), only.change.reason ? sentence` (${plainText(only.change.reason)})` : sentence``)
       : plainText(summary.text, 1024);
     const shown: Shown = { severity: summary.severity, text, kind: batch.kind, at: Date.now() };
     this.shown.push(shown);
