@@ -284,7 +284,7 @@ describe('Customers: what Look Up and Import learn about a customer reaches the 
     }
     const r = await vscode.lm.invokeTool('partnerCenter_getQualifications', { input: { tenant: 'litware-learning.example' }, toolInvocationToken: undefined });
     const text = r.content.map((p) => (p instanceof vscode.LanguageModelTextPart ? p.value : '')).join('');
-    assert.match(text, new RegExp(`^Litware Learning \\(${litware}\\): no qualification`));
+    assert.match(text, new RegExp(`^"Litware Learning" \\(${litware}\\): no qualification`));
   });
 
   it('import: the export carries the domain of an imported customer', async () => {

@@ -26,6 +26,16 @@ describe('Text from settings and the service is shown as text', () => {
     assert.ok(s.endsWith('…'));
   });
 
+  it('1 MB of hostile text: every display function answers one short neutral line, fast', () => {
+    const big = `${'[x](command:workbench.action.terminal.sendSequence) $(pass-filled) **b** <a href=x>y</a>\n'.repeat(12_000)}`.padEnd(1_000_000, 'x');
+    const started = Date.now();
+    for (const shown of [plainText(big), markdownText(big)]) {
+      assert.ok(shown.length <= MAX_SHOWN * 2, `${shown.length}`);
+      assert.doesNotMatch(shown, /\$\(|\]\(|\n/);
+    }
+    assert.ok(Date.now() - started < 200, `${Date.now() - started} ms`);
+  });
+
   it('leaves ordinary names alone', () => {
     assert.strictEqual(plainText('Fabrikam School District'), 'Fabrikam School District');
     assert.strictEqual(singleLine('  Northwind \r\n Traders  '), 'Northwind Traders');

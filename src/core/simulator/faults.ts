@@ -34,6 +34,8 @@ export interface Fault {
   readonly retryAfter?: string;
   /** Only calls of this method (e.g. 'POST': a write fails while reads go through); default every call. */
   readonly method?: 'GET' | 'POST';
+  /** The text of a bare-string-error (tests of hostile service text). */
+  readonly message?: string;
 }
 
 /** The seed document's example, verbatim in spirit: not valid JSON. */

@@ -171,7 +171,7 @@ export class PartnerCenterApi {
       case 'throttle': return send(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'retry-after': s.retryAfter ?? '1' });
       case 'malformed-json': return send(res, 200, SEED_DOCUMENT_BODY, { 'content-type': 'application/json' });
       case 'html-error': return send(res, s.status ?? 502, HTML_ERROR_PAGE, { 'content-type': 'text/html' });
-      case 'bare-string-error': return send(res, s.status ?? 400, JSON.stringify('Customer tagging denied.'), { 'content-type': 'application/json' });
+      case 'bare-string-error': return send(res, s.status ?? 400, JSON.stringify(s.message ?? 'Customer tagging denied.'), { 'content-type': 'application/json' });
       case 'huge-body': return send(res, 200, JSON.stringify(Array.from({ length: 60_000 }, () => ({ qualification: 'Education', vettingStatus: 'Approved', vettingReason: 'x'.repeat(20) }))), { 'content-type': 'application/json' });
       case 'expired-token': return pcError(res, 401, 800003, 'The access token has expired.', { 'www-authenticate': 'Bearer error="invalid_token"' });
       case 'mfa-required': return pcError(res, 401, 900421, 'Authentication failed. MFA required.');

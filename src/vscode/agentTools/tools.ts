@@ -4,8 +4,9 @@
 // status or qualification, from the remembered results only. Loaded on the first tool call.
 import * as vscode from 'vscode';
 import { JsonSchema, schemaProblem } from '../../core/agentTools/inputSchema';
-import { KnownTenant, ToolState, describeTenant, findTenant, listTenants } from '../../core/agentTools/tenantAnswers';
+import { DATA_NOTE, KnownTenant, ToolState, describeTenant, findTenant, listTenants, quoted } from '../../core/agentTools/tenantAnswers';
 import { isPartnerCenterError } from '../../core/client/errors';
+import { plainText } from '../../core/display/safeText';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
@@ -49,9 +50,9 @@ function resolve(d: ToolDeps, query: string): Found {
   const m = findTenant<Found>(tenants(d).map((t) => ({ ...t, configured: true })), query, (tenantId) => ({ tenantId, configured: false }));
   if (m.kind === 'one') return m.tenant;
   if (m.kind === 'many') {
-    throw new Error(vscode.l10n.t('"{0}" matches {1} configured tenants: {2}. Ask again with one tenant id.', query, m.tenants.length, m.tenants.slice(0, 10).map((t) => `${t.name ?? ''} (${t.tenantId})`).join(', ')));
+    throw new Error(`${vscode.l10n.t('{0} matches {1} configured tenants: {2}. Ask again with one tenant id.', quoted(query, 100), m.tenants.length, m.tenants.slice(0, 10).map((t) => `${quoted(t.name ?? '', 100)} (${t.tenantId})`).join(', '))} ${DATA_NOTE}`);
   }
-  throw new Error(vscode.l10n.t('No configured tenant matches "{0}" by name or domain. Give the tenant id (GUID) to look up any customer.', query));
+  throw new Error(vscode.l10n.t('No configured tenant matches {0} by name or domain. Give the tenant id (GUID) to look up any customer.', quoted(query, 100)));
 }
 
 export function getQualificationsTool(d: ToolDeps): vscode.LanguageModelTool<GetInput> {
@@ -59,7 +60,7 @@ export function getQualificationsTool(d: ToolDeps): vscode.LanguageModelTool<Get
     prepareInvocation(options) {
       const input = checked<GetInput>(d, GET_TOOL, options.input);
       const t = resolve(d, input.tenant);
-      const who = t.name ?? t.tenantId;
+      const who = plainText(t.name ?? t.tenantId, 100);
       if (!input.fetch) return { invocationMessage: vscode.l10n.t('Reading the remembered Partner Center qualifications of {0}', who) };
       // a network call: say which one before it happens
       return { invocationMessage: vscode.l10n.t('Calling Partner Center: GET /v1/customers/{0}/qualifications for {1} (one request with your sign-in)', t.tenantId, who) };
@@ -82,7 +83,7 @@ export function getQualificationsTool(d: ToolDeps): vscode.LanguageModelTool<Get
       } catch (e) {
         const message = isPartnerCenterError(e) ? e.message : String((e as Error)?.message ?? e);
         if (t.configured && isPartnerCenterError(e) && e.kind !== 'cancelled') d.store.failed(t.tenantId, { kind: e.kind, message, at: Date.now(), requestId: e.requestId, correlationId: e.correlationId });
-        throw new Error(`${t.name ?? t.tenantId}: ${message}`);
+        throw new Error(`${t.name ? quoted(t.name, 100) : t.tenantId}: ${quoted(message)} ${DATA_NOTE}`);
       } finally {
         abort.dispose();
       }

@@ -2,7 +2,8 @@
 // from In review" on the rows the latest refresh (or watch check since) changed, when the change was seen in the
 // qualification's tooltip, and the last changes in the tenant tooltip.
 import * as vscode from 'vscode';
-import { markdownText } from '../../core/display/safeText';
+import { l10n } from '../display/l10n';
+import { joinMarkdown, markdownText, md } from '../../core/display/safeText';
 import { VettingHistory } from '../../core/history/vettingHistory';
 import { Qualification } from '../../core/model/qualification';
 import { RowNotes } from '../view/tree';
@@ -26,8 +27,8 @@ export function rowNotes(history: () => VettingHistory, tracker: ChangeTracker):
     qualificationTooltip(tenantId: string, q: Qualification) {
       const last = current(tenantId, q);
       if (!last) return undefined;
-      const mark = tracker.isMarked(tenantId, q.name) ? `${markdownText(vscode.l10n.t('Changed by the latest refresh (or a watch check since); the mark goes with the next refresh.'))}\n\n` : '';
-      return `${markdownText(seenText(last))}\n\n${mark}`;
+      const mark = tracker.isMarked(tenantId, q.name) ? md`${markdownText(vscode.l10n.t('Changed by the latest refresh (or a watch check since); the mark goes with the next refresh.'))}\n\n` : md``;
+      return md`${markdownText(seenText(last))}\n\n${mark}`;
     },
     tenantChanged(tenantId: string, qualifications: readonly Qualification[]) {
       return qualifications.some((q) => tracker.isMarked(tenantId, q.name));
@@ -35,13 +36,10 @@ export function rowNotes(history: () => VettingHistory, tracker: ChangeTracker):
     tenantTooltip(tenantId: string) {
       const changes = history().changes(tenantId);
       if (!changes.length) return undefined;
-      const lines = changes.slice(-TOOLTIP_CHANGES).reverse().map((c) => `- ${escape(changeLine(c))}`);
-      const more = changes.length > TOOLTIP_CHANGES ? `\n\n${vscode.l10n.t('{0} more: Show History', changes.length - TOOLTIP_CHANGES)}` : '';
-      return `**${vscode.l10n.t('Recent changes')}**\n\n${lines.join('\n')}${more}\n\n`;
+      // one list item per change: a reason is one line of text, never an icon ($( is broken, not escaped)
+      const lines = changes.slice(-TOOLTIP_CHANGES).reverse().map((c) => md`- ${markdownText(changeLine(c), 512)}`);
+      const more = changes.length > TOOLTIP_CHANGES ? md`\n\n${l10n.t('{0} more: Show History', changes.length - TOOLTIP_CHANGES)}` : md``;
+      return md`**${l10n.t('Recent changes')}**\n\n${joinMarkdown(lines, '\n')}${more}\n\n`;
     },
   };
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -2,8 +2,11 @@
 // refresh runs, a warning background when something turned Denied since the user last looked; click opens
 // the Customers view. Hidden with no tenants or when partnerCenter.statusBar.enabled is false.
 import * as vscode from 'vscode';
+import { ShownStatusItem, createStatusItem, hover } from '../display/hover';
+import { dayTime, l10n } from '../display/l10n';
+import { icon, joinMarkdown, joinShown, Markdown, markdownText, md, Shown, text } from '../../core/display/safeText';
 import { TenantState } from '../../core/model/tenantStatus';
-import { formatDayTime, look } from '../view/presentation';
+import { look } from '../view/presentation';
 import { StatusStore } from '../statusStore';
 import { CustomersTree } from '../view/tree';
 import { ChangeTracker } from './changeTracker';
@@ -13,7 +16,7 @@ import { readStatusBarEnabled } from './settings';
 export const FOCUS_COMMAND = 'partnerCenter.focusFromStatusBar';
 
 export class StatusBar implements vscode.Disposable {
-  readonly item: vscode.StatusBarItem;
+  readonly item: ShownStatusItem;
   private refreshing = 0;
   private timer?: NodeJS.Timeout;
   /** When the last refresh finished in this window. */
@@ -22,7 +25,7 @@ export class StatusBar implements vscode.Disposable {
   visible = false;
 
   constructor(private readonly store: StatusStore, private readonly tree: CustomersTree, private readonly tracker: ChangeTracker, private readonly watching: () => WatchStatus) {
-    this.item = vscode.window.createStatusBarItem('partnerCenter.summary', vscode.StatusBarAlignment.Left, -100);
+    this.item = createStatusItem('partnerCenter.summary', vscode.StatusBarAlignment.Left, -100);
     this.item.name = vscode.l10n.t('Partner Center Qualifications');
     this.item.command = FOCUS_COMMAND;
   }
@@ -52,8 +55,8 @@ export class StatusBar implements vscode.Disposable {
     }
     const c = this.store.book.counts(ids);
     const approved = c.Approved + c.NotVetted;
-    const lead = this.refreshing ? '$(sync~spin)' : '$(shield)';
-    this.item.text = [`${lead} ${ids.length}`, `$(check) ${approved}`, `$(clock) ${c.InReview}`, `$(error) ${c.Denied}`, c.Error ? `$(warning) ${c.Error}` : ''].filter(Boolean).join(' ');
+    const lead = icon(this.refreshing ? 'sync~spin' : 'shield');
+    this.item.text = joinShown([text`${lead} ${ids.length}`, text`${icon('check')} ${approved}`, text`${icon('clock')} ${c.InReview}`, text`${icon('error')} ${c.Denied}`, c.Error ? text`${icon('warning')} ${c.Error}` : undefined], ' ');
     this.item.backgroundColor = this.tracker.hasUnseenDenied ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     // the tooltip and the accessible label say the same: built from one list of counts and one of notes
     const counts = this.counts(ids.length, c, approved);
@@ -67,6 +70,7 @@ export class StatusBar implements vscode.Disposable {
 
   /** Icon, label, count: the four the text shows, then the others that are not zero. */
   private counts(total: number, c: Record<TenantState, number>, approved: number): [string, string, number][] {
+    // code's own words (labels and sentences without names): the tooltip writes them as markdown text
     const rows: [string, string, number][] = [
       ['organization', vscode.l10n.t('Tenants'), total],
       [look('Approved').icon, look('Approved').label, approved],
@@ -81,28 +85,28 @@ export class StatusBar implements vscode.Disposable {
   }
 
   /** Icon and sentence: last refresh, a running refresh, watching, a denial not seen yet. */
-  private notes(): [string, string][] {
-    const notes: [string, string][] = [];
+  private notes(): [string, Shown & Markdown][] {
+    const notes: [string, Shown & Markdown][] = [];
     const last = this.lastRefreshAt ?? this.latestCheck();
-    notes.push(['history', last ? vscode.l10n.t('Last refresh: {0}', formatDayTime(last)) : vscode.l10n.t('Not refreshed yet.')]);
-    if (this.refreshing) notes.push(['sync~spin', vscode.l10n.t('Refreshing...')]);
+    notes.push(['history', last ? l10n.t('Last refresh: {0}', dayTime(last)) : l10n.t('Not refreshed yet.')]);
+    if (this.refreshing) notes.push(['sync~spin', l10n.t('Refreshing...')]);
     const w = this.watching();
     if (w.count) {
-      notes.push(w.next ? ['eye', vscode.l10n.t('Watching {0} in review; next check {1}', w.count, formatDayTime(w.next))]
-        : w.off === 'signed-out' ? ['eye-closed', vscode.l10n.t('Not watching the {0} in review: you are signed out. Sign in to watch them again.', w.count)]
-        : w.off === 'disabled' ? ['eye-closed', vscode.l10n.t('Not watching the {0} in review: partnerCenter.watch.enabled is off.', w.count)]
-        : ['eye', vscode.l10n.t('{0} in review (not watched now)', w.count)]);
+      notes.push(w.next ? ['eye', l10n.t('Watching {0} in review; next check {1}', w.count, dayTime(w.next))]
+        : w.off === 'signed-out' ? ['eye-closed', l10n.t('Not watching the {0} in review: you are signed out. Sign in to watch them again.', w.count)]
+        : w.off === 'disabled' ? ['eye-closed', l10n.t('Not watching the {0} in review: partnerCenter.watch.enabled is off.', w.count)]
+        : ['eye', l10n.t('{0} in review (not watched now)', w.count)]);
     }
-    if (this.tracker.hasUnseenDenied) notes.push(['warning', vscode.l10n.t('A qualification turned Denied since you last looked.')]);
+    if (this.tracker.hasUnseenDenied) notes.push(['warning', l10n.t('A qualification turned Denied since you last looked.')]);
     return notes;
   }
 
-  private tooltip(counts: [string, string, number][], notes: [string, string][]): vscode.MarkdownString {
-    const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${vscode.l10n.t('Partner Center Qualifications')}**\n\n`);
-    md.appendMarkdown(`| | | |\n|---|---|---:|\n${counts.map(([i, l, n]) => `| $(${i}) | ${l} | ${n} |`).join('\n')}\n\n`);
-    for (const [i, t] of notes) md.appendMarkdown(`$(${i}) ${t}\n\n`);
-    return md;
+  private tooltip(counts: [string, string, number][], notes: [string, Shown & Markdown][]): vscode.MarkdownString {
+    return hover(
+      md`**${l10n.t('Partner Center Qualifications')}**\n\n`,
+      md`| | | |\n|---|---|---:|\n${joinMarkdown(counts.map(([i, l, n]) => md`| ${icon(i)} | ${markdownText(l)} | ${n} |`), '\n')}\n\n`,
+      ...notes.map(([i, t]) => md`${icon(i)} ${t}\n\n`),
+    );
   }
 
   /** The newest answer or failure among the tenants (after a reload, before any refresh). */

@@ -2,6 +2,9 @@
 // settings and SecretStorage on first use (never during activation) and rebuilt when they change.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { plainText } from '../../core/display/safeText';
+import { showWarning } from '../display/window';
+import { l10n } from '../display/l10n';
 import { APP_CREDENTIAL_KEY } from '../../core/auth/appCredential';
 import type { AppSignIn } from '../../core/auth/appSignIn';
 import type { UserSignIn } from '../../core/auth/userSignIn';
@@ -124,9 +127,9 @@ export class Connection implements vscode.Disposable {
     const confirmed = this.context.globalState.get<string[]>(TRUSTED_ENDPOINTS_KEY, []);
     if (confirmed.includes(key)) return;
     if (!interactive) throw new PartnerCenterError('configuration', vscode.l10n.t('The custom Partner Center endpoint {0} is not confirmed yet: sign in or refresh to confirm it.', cloud.apiBaseUrl));
-    const allow = vscode.l10n.t('Allow');
-    const answer = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Send your Partner Center sign-in to {0} (sign-in at {1})? Only allow an endpoint you run or trust.', cloud.apiBaseUrl, cloud.authorityHost),
+    const allow = l10n.t('Allow');
+    const answer = await showWarning(
+      l10n.t('Send your Partner Center sign-in to {0} (sign-in at {1})? Only allow an endpoint you run or trust.', plainText(cloud.apiBaseUrl), plainText(cloud.authorityHost)),
       { modal: true },
       allow,
     );

@@ -1,6 +1,9 @@
 // Add Tenant (a tenant id or a domain, as the setting takes them): edits go to the customers setting of the folder (or workspace) the tenant belongs to
 // (Look Up: ./lookUp; Remove Tenant: ../removeTenant).
 import * as vscode from 'vscode';
+import { askText, showError } from '../display/window';
+import { l10n } from '../display/l10n';
+import { plainText } from '../../core/display/safeText';
 import { normalizeDomain } from '../../core/model/customerEntries';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { SECTION } from '../settings';
@@ -63,17 +66,17 @@ export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEn
 /** Writes a tenant id or a domain (with its display name) to the customers setting; returns the id or domain written. */
 export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}): Promise<string | undefined> {
   const scripted = args.tenantId ?? args.domain;
-  const raw = scripted ?? (await vscode.window.showInputBox({
-    title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Customer tenant id (GUID) or domain, e.g. contoso.onmicrosoft.com'), ignoreFocusOut: true,
-    validateInput: (v) => addTenantProblem(tree, v),
+  const raw = scripted ?? (await askText({
+    title: l10n.t('Partner Center: Add Tenant'), prompt: l10n.t('Customer tenant id (GUID) or domain, e.g. contoso.onmicrosoft.com'), ignoreFocusOut: true,
+    validateInput: (v) => { const p = addTenantProblem(tree, v); return p === undefined ? undefined : plainText(p); },
   }));
   if (raw === undefined) return undefined;
   const entry = tenantEntryOf(raw);
   if (!entry) {
-    void vscode.window.showErrorMessage(addTenantProblem(tree, raw)!);
+    void showError(plainText(addTenantProblem(tree, raw)!));
     return undefined;
   }
-  const name = scripted !== undefined ? args.name : await vscode.window.showInputBox({ title: vscode.l10n.t('Partner Center: Add Tenant'), prompt: vscode.l10n.t('Display name (optional)'), ignoreFocusOut: true });
+  const name = scripted !== undefined ? args.name : await askText({ title: l10n.t('Partner Center: Add Tenant'), prompt: l10n.t('Display name (optional)'), ignoreFocusOut: true });
   if (name === undefined && scripted === undefined) return undefined;
   const folder = args.folder ?? (await pickFolder());
   if (folder === null) return undefined;

@@ -2,6 +2,9 @@
 // lets the user choose (multi-select, configured ones marked, select all), and writes the chosen ones as
 // { tenantId, name } in one settings edit, where Add Tenant writes. Cancelling writes nothing.
 import * as vscode from 'vscode';
+import { ShownItem, createPick, showInformation, showWarning, withProgress } from '../display/window';
+import { count, l10n } from '../display/l10n';
+import { Shown, joinShown, plainText } from '../../core/display/safeText';
 import { PartnerCenterError, isPartnerCenterError } from '../../core/client/errors';
 import { Customer } from '../../core/model/customer';
 import { normalizeTenantId } from '../../core/model/tenantId';
@@ -28,9 +31,9 @@ export interface ImportReport {
   readonly message?: string;
 }
 
-interface CustomerItem extends vscode.QuickPickItem {
+type CustomerItem = ShownItem & {
   readonly customer?: Customer;
-}
+};
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
@@ -50,8 +53,8 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
   const customers: Customer[] = [];
   let total: number | undefined;
   let failure: PartnerCenterError | undefined;
-  const cancelled = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Partner Center: reading customers'), cancellable: true },
+  const cancelled = await withProgress(
+    { location: vscode.ProgressLocation.Notification, title: l10n.t('Partner Center: reading customers'), cancellable: true },
     async (progress, token) => {
       const abort = abortSignalOf(token);
       try {
@@ -60,7 +63,7 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
           // some directories send the page size as totalCount: only a larger number is a total
           if (page.index === 0 && page.totalCount !== undefined && page.totalCount > page.customers.length) total = page.totalCount;
           progress.report({
-            message: total ? vscode.l10n.t('{0} / {1} customers', customers.length.toLocaleString(vscode.env.language), total.toLocaleString(vscode.env.language)) : vscode.l10n.t('{0} customers', customers.length.toLocaleString(vscode.env.language)),
+            message: total ? l10n.t('{0} / {1} customers', count(customers.length), count(total)) : l10n.t('{0} customers', count(customers.length)),
             increment: total ? (100 * page.customers.length) / total : undefined,
           });
           if (args.cancelAfter !== undefined && customers.length >= args.cancelAfter) abort.abort();
@@ -88,23 +91,22 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
       return { read: 0, written: 0, cancelled: false, error: failure.message };
     }
     // what was read stays usable: the user may still import it
-    void vscode.window.showWarningMessage(vscode.l10n.t('The customer list stopped early: {0} Showing the {1} customers read.', failure.message, customers.length));
+    void showWarning(l10n.t('The customer list stopped early: {0} Showing the {1} customers read.', plainText(failure.message), customers.length));
   }
   const configured = new Set(deps.tree.tenantIds);
   // nothing to choose from: say so instead of a list of ticked rows (or nothing at all)
-  const nothingNew = (message: string): ImportReport => {
-    void vscode.window.showInformationMessage(message);
+  const nothingNew = (message: Shown): ImportReport => {
+    void showInformation(message);
     deps.logger.info(`import: ${message}`);
     return { read: customers.length, total, written: 0, cancelled: false, error: failure?.message, message };
   };
-  const count = (n: number) => n.toLocaleString(vscode.env.language);
-  if (!customers.length) return nothingNew(vscode.l10n.t('Partner Center lists no customers for this account.'));
-  if (customers.every((c) => configured.has(c.tenantId))) return nothingNew(vscode.l10n.t('All {0} customers are already in this workspace.', count(customers.length)));
+  if (!customers.length) return nothingNew(l10n.t('Partner Center lists no customers for this account.'));
+  if (customers.every((c) => configured.has(c.tenantId))) return nothingNew(l10n.t('All {0} customers are already in this workspace.', count(customers.length)));
   const chosen = args.select ? choose(customers, args.select) : await pickCustomers(customers, configured, failure);
   if (!chosen) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };
   const fresh = chosen.filter((c) => !configured.has(c.tenantId));
-  if (!fresh.length && chosen.length === 1) return nothingNew(vscode.l10n.t('{0} is already in this workspace.', chosen[0]!.companyName ?? chosen[0]!.tenantId));
-  if (!fresh.length && chosen.length) return nothingNew(vscode.l10n.t('The {0} customers chosen are already in this workspace.', count(chosen.length)));
+  if (!fresh.length && chosen.length === 1) return nothingNew(l10n.t('{0} is already in this workspace.', plainText(chosen[0]!.companyName ?? chosen[0]!.tenantId)));
+  if (!fresh.length && chosen.length) return nothingNew(l10n.t('The {0} customers chosen are already in this workspace.', count(chosen.length)));
   if (!fresh.length) return { read: customers.length, total, written: 0, cancelled: false, error: failure?.message };
   const folder = args.folder ?? (await pickFolder());
   if (folder === null) return { read: customers.length, total, written: 0, cancelled: true, error: failure?.message };
@@ -113,11 +115,11 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
   await config.update('customers', entries, target);
   deps.logger.info(`import: ${fresh.length} of ${customers.length} customers written to the ${folder ? `settings of ${folder.name}` : 'workspace settings'}`);
   const message = fresh.length === 1
-    ? vscode.l10n.t('Added {0} to the workspace.', fresh[0]!.companyName ?? fresh[0]!.tenantId)
-    : vscode.l10n.t('Added {0} customers to the workspace.', count(fresh.length));
+    ? l10n.t('Added {0} to the workspace.', plainText(fresh[0]!.companyName ?? fresh[0]!.tenantId))
+    : l10n.t('Added {0} customers to the workspace.', count(fresh.length));
   // their rows say "not checked": checking them is one click, through the same refresh (progress, Cancel, budget)
-  const checkNow = vscode.l10n.t('Check Them Now');
-  void vscode.window.showInformationMessage(message, ...(check ? [checkNow] : [])).then((pick) => pick === checkNow && check?.(fresh.map((c) => c.tenantId)));
+  const checkNow = l10n.t('Check Them Now');
+  void showInformation(message, ...(check ? [checkNow] : [])).then((pick) => pick === checkNow && check?.(fresh.map((c) => c.tenantId)));
   return { read: customers.length, total, written: fresh.length, cancelled: false, error: failure?.message, message };
 }
 
@@ -128,29 +130,29 @@ function choose(customers: Customer[], select: 'all' | readonly string[]): Custo
 }
 
 async function pickCustomers(customers: Customer[], configured: ReadonlySet<string>, failure?: PartnerCenterError): Promise<Customer[] | undefined> {
-  const qp = vscode.window.createQuickPick<CustomerItem>();
+  const qp = createPick<CustomerItem>();
   qp.canSelectMany = true;
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
   const fresh = customers.filter((c) => !configured.has(c.tenantId)).length;
-  qp.title = vscode.l10n.t('Partner Center: Import Customers ({0} new of {1})', fresh.toLocaleString(vscode.env.language), customers.length.toLocaleString(vscode.env.language));
+  qp.title = l10n.t('Partner Center: Import Customers ({0} new of {1})', count(fresh), count(customers.length));
   qp.placeholder = failure
-    ? vscode.l10n.t('The list stopped early ({0}); choose among those read', failure.kind)
-    : vscode.l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
+    ? l10n.t('The list stopped early ({0}); choose among those read', plainText(failure.kind))
+    : l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
   const sorted = [...customers].sort((a, b) => collator.compare(a.companyName ?? a.tenantId, b.companyName ?? b.tenantId));
   const item = (customer: Customer): CustomerItem => ({
     customer,
-    label: customer.companyName ?? customer.tenantId,
+    label: plainText(customer.companyName ?? customer.tenantId),
     // said on the row too: a filter can hide the heading
-    description: [customer.domain, configured.has(customer.tenantId) ? vscode.l10n.t('already in the workspace') : undefined].filter(Boolean).join(' · '),
-    detail: customer.tenantId,
+    description: joinShown([customer.domain && plainText(customer.domain), configured.has(customer.tenantId) && l10n.t('already in the workspace')], ' · '),
+    detail: plainText(customer.tenantId),
   });
   const listed = sorted.filter((c) => configured.has(c.tenantId));
   // the new ones first, the ones already listed under their own heading (choosing them again adds nothing)
   qp.items = [
     ...sorted.filter((c) => !configured.has(c.tenantId)).map(item),
-    ...(listed.length ? [{ label: vscode.l10n.t('Already in this workspace'), kind: vscode.QuickPickItemKind.Separator }, ...listed.map(item)] : []),
+    ...(listed.length ? [{ label: l10n.t('Already in this workspace'), kind: vscode.QuickPickItemKind.Separator }, ...listed.map(item)] : []),
   ];
   qp.show();
   return new Promise((resolve) => {

@@ -2,6 +2,9 @@
 // tenants match at once; Partner Center's search results follow as the user types (debounced); a full
 // tenant id needs no search. The answer opens in a second quick pick that stays until dismissed.
 import * as vscode from 'vscode';
+import { createPick, showError, ShownItem } from '../display/window';
+import { l10n } from '../display/l10n';
+import { icon, joinShown, plainText, text } from '../../core/display/safeText';
 import { PartnerCenterError, isPartnerCenterError } from '../../core/client/errors';
 import { Logger } from '../../core/log';
 import { QualificationsResult } from '../../core/model/qualification';
@@ -47,17 +50,17 @@ export interface LookUpOutcome extends LookUpAnswer {
   readonly added?: boolean;
 }
 
-export interface LookUpItem extends vscode.QuickPickItem {
+export type LookUpItem = ShownItem & {
   readonly candidate?: Candidate;
   readonly signIn?: boolean;
-}
+};
 
 /** `partnerCenter.lookUp`: a string (tenant id, name or domain) returns the result like before; args return the outcome. */
 export async function lookUpCommand(deps: CustomersDeps, arg?: unknown): Promise<QualificationsResult | LookUpOutcome | undefined> {
   if (typeof arg === 'string') {
     const outcome = await lookUpQuery(deps, { query: arg });
     if (outcome.error && !outcome.candidate) void showFailure(outcome.error);
-    else if (!outcome.candidate) void vscode.window.showErrorMessage(vscode.l10n.t('No customer matches "{0}".', arg));
+    else if (!outcome.candidate) void showError(l10n.t('No customer matches "{0}".', plainText(arg)));
     else if (outcome.error) void showFailure(outcome.error, outcome.candidate.name ?? outcome.candidate.tenantId);
     return outcome.result;
   }
@@ -120,9 +123,9 @@ export async function addToWorkspace(deps: CustomersDeps, c: Candidate, result: 
 }
 
 async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise<LookUpOutcome> {
-  const qp = (args.createQuickPick ?? vscode.window.createQuickPick<LookUpItem>)();
-  qp.title = vscode.l10n.t('Partner Center: Look Up Qualification');
-  qp.placeholder = vscode.l10n.t('Company name, domain or tenant id');
+  const qp = (args.createQuickPick ?? createPick<LookUpItem>)();
+  qp.title = l10n.t('Partner Center: Look Up Qualification');
+  qp.placeholder = l10n.t('Company name, domain or tenant id');
   qp.matchOnDescription = true;
   qp.matchOnDetail = true;
   qp.ignoreFocusOut = true;
@@ -137,15 +140,15 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
     const id = typedTenantId(value);
     const items: LookUpItem[] = [];
     if (signedIn === false) {
-      items.push({ label: `$(sign-in) ${vscode.l10n.t('Sign In')}`, description: vscode.l10n.t('Not signed in: searching Partner Center and looking up need a sign-in'), alwaysShow: true, signIn: true });
+      items.push({ label: text`${icon('sign-in')} ${l10n.t('Sign In')}`, description: l10n.t('Not signed in: searching Partner Center and looking up need a sign-in'), alwaysShow: true, signIn: true });
     }
     const mine = matchLocal(local, value);
-    if (id && !mine.some((c) => c.tenantId === id)) items.push({ label: `$(search) ${vscode.l10n.t('Look up {0}', id)}`, alwaysShow: true, candidate: { tenantId: id, configured: false } });
-    if (mine.length) items.push({ label: vscode.l10n.t('In this workspace'), kind: vscode.QuickPickItemKind.Separator }, ...mine.map((c) => toItem(c)));
+    if (id && !mine.some((c) => c.tenantId === id)) items.push({ label: text`${icon('search')} ${l10n.t('Look up {0}', plainText(id))}`, alwaysShow: true, candidate: { tenantId: id, configured: false } });
+    if (mine.length) items.push({ label: l10n.t('In this workspace'), kind: vscode.QuickPickItemKind.Separator }, ...mine.map((c) => toItem(c)));
     const theirs = remote && value.trim().toLowerCase().startsWith(remote.query.toLowerCase()) ? remote.found.filter((c) => !configured.has(c.tenantId)) : [];
-    if (theirs.length) items.push({ label: vscode.l10n.t('Partner Center'), kind: vscode.QuickPickItemKind.Separator }, ...theirs.map((c) => toItem(c)));
-    if (searchError) items.push({ label: `$(warning) ${searchError}`, alwaysShow: true });
-    else if (remote && remote.query === value.trim() && !theirs.length && !mine.length && !id) items.push({ label: vscode.l10n.t('No customer starts with "{0}"', remote.query), alwaysShow: true });
+    if (theirs.length) items.push({ label: l10n.t('Partner Center'), kind: vscode.QuickPickItemKind.Separator }, ...theirs.map((c) => toItem(c)));
+    if (searchError) items.push({ label: text`${icon('warning')} ${plainText(searchError)}`, alwaysShow: true });
+    else if (remote && remote.query === value.trim() && !theirs.length && !mine.length && !id) items.push({ label: l10n.t('No customer starts with "{0}"', plainText(remote.query)), alwaysShow: true });
     qp.items = items;
   };
 
@@ -182,7 +185,7 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
 
   const picked = await new Promise<LookUpItem | undefined>((resolve) => {
     qp.onDidAccept(() => {
-      const item = qp.selectedItems[0] ?? (typedTenantId(qp.value) ? { label: '', candidate: { tenantId: typedTenantId(qp.value)!, configured: configured.has(typedTenantId(qp.value)!) } } : undefined);
+      const item = qp.selectedItems[0] ?? (typedTenantId(qp.value) ? { label: text``, candidate: { tenantId: typedTenantId(qp.value)!, configured: configured.has(typedTenantId(qp.value)!) } } : undefined);
       if (item?.candidate || item?.signIn) resolve(item);
     });
     qp.onDidHide(() => resolve(undefined));
@@ -193,7 +196,7 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
     const value = qp.value;
     qp.dispose();
     if (await vscode.commands.executeCommand<boolean>('partnerCenter.signIn')) {
-      return lookUpInteractive(deps, { ...args, createQuickPick: () => { const next = (args.createQuickPick ?? vscode.window.createQuickPick<LookUpItem>)(); next.value = value; return next; } });
+      return lookUpInteractive(deps, { ...args, createQuickPick: () => { const next = (args.createQuickPick ?? createPick<LookUpItem>)(); next.value = value; return next; } });
     }
     return { candidates: [] };
   }
@@ -205,7 +208,7 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
   // the quick pick stays while the answer is on its way, busy, so Escape can still cancel
   qp.busy = true;
   qp.enabled = false;
-  qp.title = vscode.l10n.t('Looking up {0}...', candidate.name ?? candidate.tenantId);
+  qp.title = l10n.t('Looking up {0}...', plainText(candidate.name ?? candidate.tenantId));
   const cancel = new vscode.CancellationTokenSource();
   const hidden = qp.onDidHide(() => cancel.cancel());
   const abort = abortSignalOf(cancel.token);
@@ -225,9 +228,9 @@ async function lookUpInteractive(deps: CustomersDeps, args: LookUpArgs): Promise
 function toItem(c: Candidate): LookUpItem {
   return {
     // no status icon here: a search result's status is not known until it is looked up
-    label: c.name ?? c.tenantId,
-    description: [c.domain, c.configured ? vscode.l10n.t('in this workspace') : undefined].filter(Boolean).join(' · ') || undefined,
-    detail: c.name ? c.tenantId : undefined,
+    label: plainText(c.name ?? c.tenantId),
+    description: joinShown([c.domain && plainText(c.domain), c.configured && l10n.t('in this workspace')], ' · ') || undefined,
+    detail: c.name ? plainText(c.tenantId) : undefined,
     alwaysShow: true,
     candidate: c,
   };

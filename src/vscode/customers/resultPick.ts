@@ -1,6 +1,9 @@
 // The answer to a look-up, where it stays until dismissed: a quick pick with one row per qualification
 // (status, reason, vetting date) or the error, and the actions Add to Workspace and Copy.
 import * as vscode from 'vscode';
+import { icon as iconText, joinShown, plainText, text } from '../../core/display/safeText';
+import { l10n } from '../display/l10n';
+import { ShownItem, ShownQuickPickFactory, createPick } from '../display/window';
 import { PartnerCenterError } from '../../core/client/errors';
 import { QualificationsResult } from '../../core/model/qualification';
 import { formatDate, icon, statusLabel } from '../view/presentation';
@@ -8,11 +11,11 @@ import { Candidate } from './candidates';
 
 export type ResultAction = 'add' | 'copy' | 'signIn' | 'showLog';
 
-export interface ResultItem extends vscode.QuickPickItem {
+export type ResultItem = ShownItem & {
   readonly action?: ResultAction;
-}
+};
 
-export type QuickPickFactory<T extends vscode.QuickPickItem> = () => vscode.QuickPick<T>;
+export type QuickPickFactory<T extends ShownItem> = ShownQuickPickFactory<T>;
 
 export interface LookUpAnswer {
   readonly result?: QualificationsResult;
@@ -31,20 +34,20 @@ export function answerText(c: Candidate, a: LookUpAnswer): string {
 export function resultItems(c: Candidate, a: LookUpAnswer, added = false): ResultItem[] {
   const rows: ResultItem[] = [];
   if (a.error) {
-    rows.push({ label: `$(error) ${a.error.message}`, detail: a.error.supportIds() || undefined });
+    rows.push({ label: text`${iconText('error')} ${plainText(a.error.message)}`, detail: a.error.supportIds() ? plainText(a.error.supportIds()) : undefined });
   } else if (a.result!.qualifications.length === 0) {
-    rows.push({ label: `$(${icon('None').id}) ${vscode.l10n.t('No qualification')}` });
+    rows.push({ label: text`${iconText(icon('None').id)} ${l10n.t('No qualification')}` });
   } else {
     for (const q of a.result!.qualifications) {
-      rows.push({ label: `$(${icon(q.status).id}) ${q.name}`, description: [statusLabel(q.status, q.rawStatus), q.reason, formatDate(q.createdAt)].filter(Boolean).join(' · ') });
+      rows.push({ label: text`${iconText(icon(q.status).id)} ${plainText(q.name)}`, description: joinShown([plainText(statusLabel(q.status, q.rawStatus)), q.reason && plainText(q.reason), plainText(formatDate(q.createdAt))], ' · ') });
     }
   }
-  rows.push({ label: vscode.l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator });
-  if (a.result && !c.configured && !added) rows.push({ label: `$(add) ${vscode.l10n.t('Add to Workspace')}`, description: c.name ? `{ tenantId, name: "${c.name}" }` : undefined, action: 'add' });
-  if (added) rows.push({ label: `$(check) ${vscode.l10n.t('Added to the workspace')}` });
-  rows.push({ label: `$(copy) ${vscode.l10n.t('Copy')}`, description: vscode.l10n.t('the result as text'), action: 'copy' });
-  if (a.error?.kind === 'auth-required' || a.error?.kind === 'mfa-required') rows.push({ label: `$(sign-in) ${vscode.l10n.t('Sign In')}`, action: 'signIn' });
-  else if (a.error) rows.push({ label: `$(output) ${vscode.l10n.t('Show Log')}`, action: 'showLog' });
+  rows.push({ label: l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator });
+  if (a.result && !c.configured && !added) rows.push({ label: text`${iconText('add')} ${l10n.t('Add to Workspace')}`, description: c.name ? text`{ tenantId, name: "${plainText(c.name)}" }` : undefined, action: 'add' });
+  if (added) rows.push({ label: text`${iconText('check')} ${l10n.t('Added to the workspace')}` });
+  rows.push({ label: text`${iconText('copy')} ${l10n.t('Copy')}`, description: l10n.t('the result as text'), action: 'copy' });
+  if (a.error?.kind === 'auth-required' || a.error?.kind === 'mfa-required') rows.push({ label: text`${iconText('sign-in')} ${l10n.t('Sign In')}`, action: 'signIn' });
+  else if (a.error) rows.push({ label: text`${iconText('output')} ${l10n.t('Show Log')}`, action: 'showLog' });
   return rows;
 }
 
@@ -53,14 +56,14 @@ export function resultItems(c: Candidate, a: LookUpAnswer, added = false): Resul
  * Resolves when it is closed, with the actions taken.
  */
 export function showAnswer(
-  c: Candidate, a: LookUpAnswer, add: () => Promise<boolean>, create: QuickPickFactory<ResultItem> = vscode.window.createQuickPick,
+  c: Candidate, a: LookUpAnswer, add: () => Promise<boolean>, create: QuickPickFactory<ResultItem> = createPick,
 ): Promise<ResultAction[]> {
   const qp = create();
   const taken: ResultAction[] = [];
   let added = false;
-  const title = c.name ? `${c.name}${c.domain ? ` · ${c.domain}` : ''}` : c.tenantId;
+  const title = c.name ? joinShown([plainText(c.name), c.domain && plainText(c.domain)], ' · ') : plainText(c.tenantId);
   qp.title = title;
-  qp.placeholder = [c.name ? c.tenantId : undefined, c.relationship, c.configured ? vscode.l10n.t('in this workspace') : undefined].filter(Boolean).join(' · ');
+  qp.placeholder = joinShown([c.name && plainText(c.tenantId), c.relationship && plainText(c.relationship), c.configured && l10n.t('in this workspace')], ' · ');
   qp.ignoreFocusOut = true;
   qp.matchOnDescription = true;
   qp.items = resultItems(c, a);
@@ -71,7 +74,7 @@ export function showAnswer(
       taken.push(action);
       if (action === 'copy') {
         await vscode.env.clipboard.writeText(answerText(c, a));
-        qp.title = `${title} · ${vscode.l10n.t('copied')}`;
+        qp.title = text`${title} · ${l10n.t('copied')}`;
       } else if (action === 'add') {
         qp.busy = true;
         added = await add();

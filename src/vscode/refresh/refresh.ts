@@ -1,6 +1,8 @@
 // Refresh All and Refresh Tenant: the core batch under a cancellable progress notification, rows updated
 // as results arrive; a second Refresh All while one runs joins it.
 import * as vscode from 'vscode';
+import { showInformation, showWarning, withProgress } from '../display/window';
+import { l10n } from '../display/l10n';
 import { TenantOutcome } from '../../core/batch/batchRunner';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
@@ -66,7 +68,7 @@ export class Refresher implements vscode.Disposable {
   /** `cancel`: a second way to stop the batch besides the notification's Cancel button (scripts, tests). */
   private async run(tenantIds: string[], cancel?: vscode.CancellationToken, extras?: RefreshAllExtras): Promise<RefreshReport> {
     if (tenantIds.length === 0 && !extras?.pending()) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants to refresh: add one first.'));
+      void showInformation(l10n.t('No customer tenants to refresh: add one first.'));
       return EMPTY;
     }
     let live;
@@ -95,21 +97,21 @@ export class Refresher implements vscode.Disposable {
     const started = Date.now();
     const failures: TenantOutcome[] = [];
     let done = 0;
-    const summary = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Partner Center'), cancellable: true },
+    const summary = await withProgress(
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Partner Center'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalOf(token);
         const external = cancel?.onCancellationRequested(() => abort.abort());
         let alongside: Promise<void> | undefined;
         try {
           if (extras) {
-            progress.report({ message: vscode.l10n.t('Resolving domains...') });
+            progress.report({ message: l10n.t('Resolving domains...') });
             await extras.before(live, abort.signal);
             tenantIds = this.tree.tenantIds;
             total = tenantIds.length;
             alongside = extras.alongside(live, abort.signal);
           }
-          progress.report({ message: vscode.l10n.t('{0} / {1} tenants', 0, total) });
+          progress.report({ message: l10n.t('{0} / {1} tenants', 0, total) });
           return await live.runner.run(tenantIds, {
             concurrency: readLimits().concurrency,
             signal: abort.signal,
@@ -118,7 +120,7 @@ export class Refresher implements vscode.Disposable {
               this.store.record(o);
               this.tree.resultsArrived();
               done++;
-              progress.report({ message: vscode.l10n.t('{0} / {1} tenants', done, total), increment: 100 / total });
+              progress.report({ message: l10n.t('{0} / {1} tenants', done, total), increment: 100 / total });
             },
           });
         } finally {
@@ -141,8 +143,8 @@ export class Refresher implements vscode.Disposable {
    * the sign-in started from it succeeds.
    */
   private async offerSignIn(again: () => Promise<RefreshReport>): Promise<void> {
-    const signIn = vscode.l10n.t('Sign In');
-    const pick = await vscode.window.showInformationMessage(vscode.l10n.t('Sign in to Partner Center to check qualifications.'), signIn);
+    const signIn = l10n.t('Sign In');
+    const pick = await showInformation(l10n.t('Sign in to Partner Center to check qualifications.'), signIn);
     if (pick === signIn && (await vscode.commands.executeCommand<boolean>('partnerCenter.signIn'))) await again();
   }
 
@@ -162,8 +164,8 @@ export class Refresher implements vscode.Disposable {
     const repeated = signature === this.lastFailures;
     this.lastFailures = signature;
     if (errors.length && !repeated) {
-      const showLog = vscode.l10n.t('Show Log');
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} of {1} tenants could not be checked; the tree shows why.', errors.length, total), showLog)
+      const showLog = l10n.t('Show Log');
+      void showWarning(l10n.t('{0} of {1} tenants could not be checked; the tree shows why.', errors.length, total), showLog)
         .then((p) => p === showLog && vscode.commands.executeCommand('partnerCenter.showLog'));
     }
   }

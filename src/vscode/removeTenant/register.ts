@@ -1,6 +1,9 @@
 // Remove Tenant (row menu, or the palette with a tenant pick) and its Undo: the removed entries go back to
 // where they were in the setting, with the tenant's remembered status.
 import * as vscode from 'vscode';
+import { pick, showInformation, showWarning } from '../display/window';
+import { l10n } from '../display/l10n';
+import { plainText } from '../../core/display/safeText';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { TenantStatus } from '../../core/model/tenantStatus';
 import { StatusStore } from '../statusStore';
@@ -31,15 +34,15 @@ export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, te
     const { config, target: scope, entries } = settingAt(target.folder);
     const removed = entries.flatMap((value, index) => (entryId(value) === target.tenant.tenantId ? [{ index, value }] : []));
     if (!removed.length) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not set in this workspace\'s settings; remove it where it is configured.', target.tenant.tenantId));
+      void showWarning(l10n.t('{0} is not set in this workspace\'s settings; remove it where it is configured.', plainText(target.tenant.tenantId)));
       return false;
     }
     const status = store.book.get(target.tenant.tenantId);
     await config.update('customers', entries.filter((_, i) => !removed.some((r) => r.index === i)), scope);
     store.forget(target.tenant.tenantId);
     setLast({ node: target, entries: removed, status });
-    const undo = vscode.l10n.t('Undo');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Removed {0} from the list. "Partner Center: Undo Remove Tenant" puts it back.', target.tenant.name ?? target.tenant.tenantId), undo)
+    const undo = l10n.t('Undo');
+    void showInformation(l10n.t('Removed {0} from the list. "Partner Center: Undo Remove Tenant" puts it back.', plainText(target.tenant.name ?? target.tenant.tenantId)), undo)
       .then((pick) => pick === undo && vscode.commands.executeCommand('partnerCenter.undoRemoveTenant'));
     return true;
   };
@@ -68,12 +71,12 @@ async function pickTenant(tree: CustomersTree): Promise<TenantNode | undefined> 
   const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   const nodes = tree.getChildren().flatMap((n) => (n.kind === 'folder' ? tree.getChildren(n) : [n])).filter((n): n is TenantNode => n.kind === 'tenant');
   if (!nodes.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants to remove.'));
+    void showInformation(l10n.t('No customer tenants to remove.'));
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(
-    nodes.map((node) => ({ label: node.tenant.name ?? node.tenant.tenantId, description: node.tenant.name ? node.tenant.tenantId : undefined, detail: multiRoot ? node.folder?.name ?? vscode.workspace.name : undefined, node })),
-    { title: vscode.l10n.t('Partner Center: Remove Tenant'), placeHolder: vscode.l10n.t('Which tenant do you want to remove from the list?'), matchOnDescription: true },
+  const chosen = await pick(
+    nodes.map((node) => ({ label: plainText(node.tenant.name ?? node.tenant.tenantId), description: node.tenant.name ? plainText(node.tenant.tenantId) : undefined, detail: multiRoot ? plainText(node.folder?.name ?? vscode.workspace.name ?? '') : undefined, node })),
+    { title: l10n.t('Partner Center: Remove Tenant'), placeHolder: l10n.t('Which tenant do you want to remove from the list?'), matchOnDescription: true },
   );
-  return pick?.node;
+  return chosen?.node;
 }

@@ -2,6 +2,9 @@
 // Markdown table, opened as an untitled document in its language or saved where the user chooses. Nothing
 // is ever written to a file the user did not pick in the save dialog.
 import * as vscode from 'vscode';
+import { pick, showInformation } from '../display/window';
+import { l10n } from '../display/l10n';
+import { icon, plainText, text as plain } from '../../core/display/safeText';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
 import { ReportRow, reportRows } from '../../core/reports/reportRows';
 import { ReportFormat, tenantMarkdown, writeReport } from '../../core/reports/writers';
@@ -36,10 +39,10 @@ export function rowsOf(tenants: readonly ConfiguredTenant[], store: StatusStore)
 }
 
 export async function exportReport(tree: CustomersTree, store: StatusStore, args: ExportReportArgs = {}): Promise<ExportResult | undefined> {
-  const title = vscode.l10n.t('Partner Center: Export Report');
-  const format = args.format ?? (await vscode.window.showQuickPick(
-    FORMATS.map((f) => ({ label: f.label, description: `.${f.ext}`, format: f.format })),
-    { title, placeHolder: vscode.l10n.t('Report format') },
+  const title = l10n.t('Partner Center: Export Report');
+  const format = args.format ?? (await pick(
+    FORMATS.map((f) => ({ label: plainText(f.label), description: plainText(`.${f.ext}`), format: f.format })),
+    { title, placeHolder: l10n.t('Report format') },
   ))?.format;
   const spec = FORMATS.find((f) => f.format === format);
   if (!spec) return undefined;
@@ -50,10 +53,10 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
   if (!scope) {
     scope = 'all';
     if (tree.filter && shown.length !== all.length) {
-      scope = (await vscode.window.showQuickPick([
-        { label: vscode.l10n.t('As filtered ({0} tenants)', shown.length), scope: 'shown' as const },
-        { label: vscode.l10n.t('All tenants ({0})', all.length), scope: 'all' as const },
-      ], { title, placeHolder: vscode.l10n.t('The view is filtered: which tenants?') }))?.scope;
+      scope = (await pick([
+        { label: l10n.t('As filtered ({0} tenants)', shown.length), scope: 'shown' as const },
+        { label: l10n.t('All tenants ({0})', all.length), scope: 'all' as const },
+      ], { title, placeHolder: l10n.t('The view is filtered: which tenants?') }))?.scope;
       if (!scope) return undefined;
     }
   }
@@ -61,10 +64,10 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
   const rows = rowsOf(tenants, store);
   const text = writeReport(spec.format, rows);
 
-  const destination = args.destination ?? (await vscode.window.showQuickPick([
-    { label: `$(new-file) ${vscode.l10n.t('Open as Untitled Document')}`, destination: 'untitled' as const },
-    { label: `$(save-as) ${vscode.l10n.t('Save As...')}`, destination: 'file' as const },
-  ], { title, placeHolder: vscode.l10n.t('{0} rows for {1} tenants', rows.length, tenants.length) }))?.destination;
+  const destination = args.destination ?? (await pick([
+    { label: plain`${icon('new-file')} ${l10n.t('Open as Untitled Document')}`, destination: 'untitled' as const },
+    { label: plain`${icon('save-as')} ${l10n.t('Save As...')}`, destination: 'file' as const },
+  ], { title, placeHolder: l10n.t('{0} rows for {1} tenants', rows.length, tenants.length) }))?.destination;
   if (!destination) return undefined;
 
   if (destination === 'file') {
@@ -73,8 +76,8 @@ export async function exportReport(tree: CustomersTree, store: StatusStore, args
     const uri = await vscode.window.showSaveDialog({ title, saveLabel: vscode.l10n.t('Export'), defaultUri: base ? vscode.Uri.joinPath(base, name) : undefined, filters: { [spec.label]: [spec.ext] } });
     if (!uri) return undefined;
     await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-    const open = vscode.l10n.t('Open');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows.length, vscode.workspace.asRelativePath(uri)), open)
+    const open = l10n.t('Open');
+    void showInformation(l10n.t('Exported {0} rows to {1}.', rows.length, plainText(vscode.workspace.asRelativePath(uri))), open)
       .then((pick) => (pick === open ? vscode.window.showTextDocument(uri) : undefined));
     return { format: spec.format, rows: rows.length, tenants: tenants.length, text, uri: uri.toString() };
   }

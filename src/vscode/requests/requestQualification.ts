@@ -3,6 +3,9 @@
 // in a modal, then POST through the connection's one client. The new qualification shows at once and the
 // tenant is read again.
 import * as vscode from 'vscode';
+import { ShownItem, askText, pick, showError, showInformation, showWarning, withProgress } from '../display/window';
+import { l10n } from '../display/l10n';
+import { Shown, icon, plainText, text } from '../../core/display/safeText';
 import { PartnerCenterError } from '../../core/client/errors';
 import type { RequestedQualification } from '../../core/client/partnerCenterClient';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
@@ -49,15 +52,15 @@ export interface RequestDeps {
 }
 
 const cancelled: RequestOutcome = { ok: false, reason: 'cancelled' };
-const TITLE = () => vscode.l10n.t('Partner Center: Request Qualification');
+const TITLE = () => l10n.t('Partner Center: Request Qualification');
 
 export async function requestQualification(d: RequestDeps, tenantArg: ConfiguredTenant | undefined, args: RequestQualificationArgs = {}): Promise<RequestOutcome> {
   const tenant = tenantArg ?? (args.tenantId ? tenantFromArg(d.tree, args.tenantId) : await pickTenant(d.tree.tenants));
   if (!tenant) {
-    if (args.tenantId) void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a tenant id (GUID).', args.tenantId));
+    if (args.tenantId) void showError(l10n.t('"{0}" is not a tenant id (GUID).', plainText(args.tenantId)));
     return cancelled;
   }
-  const who = tenant.name ?? tenant.tenantId;
+  const who = plainText(tenant.name ?? tenant.tenantId);
   let live: Live;
   try {
     live = await d.connection.get();
@@ -73,7 +76,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   }
 
   // what the tenant holds now decides what may be asked for: read it fresh
-  const held = await withProgress(vscode.l10n.t('Reading the qualifications of {0}', who), (signal) => live.runner.fetchOne(tenant.tenantId, { signal }));
+  const held = await progress(l10n.t('Reading the qualifications of {0}', who), (signal) => live.runner.fetchOne(tenant.tenantId, { signal }));
   if (!held.ok) return held.outcome;
   if (isConfigured(d.tree, tenant.tenantId)) d.store.succeeded(held.value);
   const current = held.value.qualifications;
@@ -85,14 +88,14 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   if (kind === 'Education') {
     const segment = args.educationSegment ?? (await pickSegment());
     if (!segment) return cancelled;
-    const website = args.website ?? (await vscode.window.showInputBox({
-      title: TITLE(), prompt: vscode.l10n.t('Website of the school or institution of {0}', who), placeHolder: 'example.edu', ignoreFocusOut: true,
-      validateInput: (v) => websiteProblem(v),
+    const website = args.website ?? (await askText({
+      title: TITLE(), prompt: l10n.t('Website of the school or institution of {0}', who), placeHolder: text`example.edu`, ignoreFocusOut: true,
+      validateInput: (v) => { const p = websiteProblem(v); return p === undefined ? undefined : plainText(p); },
     }));
     if (website === undefined) return cancelled;
     request = { qualification: 'Education', educationSegment: segment, website: website.trim() };
   } else if (kind === 'GovernmentCommunityCloud') {
-    const codes = await withProgress(vscode.l10n.t('Reading your GCC validation codes'), (signal) => live.client.getValidationCodes({ signal }));
+    const codes = await progress(l10n.t('Reading your GCC validation codes'), (signal) => live.client.getValidationCodes({ signal }));
     if (!codes.ok) return codes.outcome;
     const code = await pickValidationCode(codes.value, args.validationCode);
     if (typeof code !== 'string') return code;
@@ -103,7 +106,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   }
   const problems = requestProblems(request, current, validationCodes);
   if (problems.length) {
-    void vscode.window.showErrorMessage(`${who}: ${problems.join(' ')}`);
+    void showError(plainText(`${who}: ${problems.join(' ')}`, 512));
     return { ok: false, reason: 'invalid', message: problems.join(' ') };
   }
 
@@ -113,8 +116,8 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   // not cancellable: once sent, the service acts on it whatever the editor does
   let answer: RequestedQualification;
   try {
-    answer = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Requesting {0} for {1}', kind, who) },
+    answer = await withProgress(
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Requesting {0} for {1}', plainText(kind), who) },
       () => live.client.requestQualification(tenant.tenantId, request),
     );
   } catch (e) {
@@ -125,7 +128,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     d.store.succeeded({ ...held.value, qualifications: withRequested(current, answer.qualification), requestId: answer.requestId, correlationId: answer.correlationId, checkedAt: answer.at });
     d.tree.refreshSoon();
   }
-  void vscode.window.showInformationMessage(vscode.l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, kind, answer.qualification ? (answer.qualification.status === 'NotVetted' ? vscode.l10n.t('held') : statusLabel(answer.qualification.status, answer.qualification.rawStatus)) : vscode.l10n.t('accepted'), answer.requestId ?? '-'));
+  void showInformation(l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, plainText(kind), answer.qualification ? (answer.qualification.status === 'NotVetted' ? l10n.t('held') : plainText(statusLabel(answer.qualification.status, answer.qualification.rawStatus))) : l10n.t('accepted'), plainText(answer.requestId ?? '-', 128)));
   void readAgain(d, live, tenant.tenantId);
   return { ok: true, tenantId: tenant.tenantId, qualification: answer.qualification, requestId: answer.requestId };
 }
@@ -143,9 +146,9 @@ async function readAgain(d: RequestDeps, live: Live, tenantId: string): Promise<
 }
 
 function appOnly(): RequestOutcome {
-  const message = vscode.l10n.t('Requesting a qualification needs an app + user sign-in; you are signed in app-only, which can only read.');
-  const signIn = vscode.l10n.t('Sign In as User');
-  void vscode.window.showWarningMessage(message, signIn).then((p) => p === signIn && vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'user' }));
+  const message = l10n.t('Requesting a qualification needs an app + user sign-in; you are signed in app-only, which can only read.');
+  const signIn = l10n.t('Sign In as User');
+  void showWarning(message, signIn).then((p) => p === signIn && vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'user' }));
   return { ok: false, reason: 'app-only', message };
 }
 
@@ -156,9 +159,9 @@ function tenantFromArg(tree: CustomersTree, raw: string): ConfiguredTenant | und
   return id ? tree.tenants.find((t) => t.tenantId === id) ?? { tenantId: id, index: -1 } : undefined;
 }
 
-async function withProgress<T>(title: string, run: (signal: AbortSignal) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; outcome: RequestOutcome }> {
+async function progress<T>(title: Shown, run: (signal: AbortSignal) => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; outcome: RequestOutcome }> {
   try {
-    const value = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
+    const value = await withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_p, token) => {
       const abort = abortSignalOf(token);
       try { return await run(abort.signal); } finally { abort.dispose(); }
     });
@@ -171,23 +174,23 @@ async function withProgress<T>(title: string, run: (signal: AbortSignal) => Prom
 
 async function pickTenant(tenants: ConfiguredTenant[]): Promise<ConfiguredTenant | undefined> {
   if (!tenants.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants in this workspace: add one first.'));
+    void showInformation(l10n.t('No customer tenants in this workspace: add one first.'));
     return undefined;
   }
-  const pick = await vscode.window.showQuickPick(
-    tenants.map((t) => ({ label: t.name ?? t.tenantId, description: t.name ? t.tenantId : undefined, tenant: t })),
-    { title: TITLE(), placeHolder: vscode.l10n.t('For which customer?'), matchOnDescription: true },
+  const chosen = await pick(
+    tenants.map((t) => ({ label: plainText(t.name ?? t.tenantId), description: t.name ? plainText(t.tenantId) : undefined, tenant: t })),
+    { title: TITLE(), placeHolder: l10n.t('For which customer?'), matchOnDescription: true },
   );
-  return pick?.tenant;
+  return chosen?.tenant;
 }
 
-const KIND_LABEL: Record<RequestableQualification, () => string> = {
-  Education: () => vscode.l10n.t('schools, universities'),
-  StateOwnedEntity: () => vscode.l10n.t('state-owned organizations'),
-  GovernmentCommunityCloud: () => vscode.l10n.t('needs a validation code'),
+const KIND_LABEL: Record<RequestableQualification, () => Shown> = {
+  Education: () => l10n.t('schools, universities'),
+  StateOwnedEntity: () => l10n.t('state-owned organizations'),
+  GovernmentCommunityCloud: () => l10n.t('needs a validation code'),
 };
 
-async function pickKind(held: readonly Qualification[], wanted: RequestableQualification | undefined, who: string): Promise<RequestableQualification | RequestOutcome> {
+async function pickKind(held: readonly Qualification[], wanted: RequestableQualification | undefined, who: Shown): Promise<RequestableQualification | RequestOutcome> {
   const kinds = availability(held);
   if (wanted) {
     const a = kinds.find((k) => k.qualification === wanted);
@@ -195,72 +198,72 @@ async function pickKind(held: readonly Qualification[], wanted: RequestableQuali
     if (!a.available) return notAvailable(who, a.reason!);
     return wanted;
   }
-  type Item = vscode.QuickPickItem & { qualification?: RequestableQualification; reason?: string };
+  type Item = ShownItem & { qualification?: RequestableQualification; reason?: string };
   const open = kinds.filter((k) => k.available);
   const closed = kinds.filter((k) => !k.available);
   const items: Item[] = [
-    ...open.map((k) => ({ label: k.qualification, description: KIND_LABEL[k.qualification](), qualification: k.qualification })),
-    ...(closed.length ? [{ label: vscode.l10n.t('Not available for this customer'), kind: vscode.QuickPickItemKind.Separator }] : []),
+    ...open.map((k) => ({ label: plainText(k.qualification), description: KIND_LABEL[k.qualification](), qualification: k.qualification })),
+    ...(closed.length ? [{ label: l10n.t('Not available for this customer'), kind: vscode.QuickPickItemKind.Separator }] : []),
     // listed with the reason, so nobody wonders where a kind went; picking one explains it again
-    ...closed.map((k) => ({ label: `$(circle-slash) ${k.qualification}`, detail: k.reason, reason: k.reason })),
+    ...closed.map((k) => ({ label: text`${icon('circle-slash')} ${plainText(k.qualification)}`, detail: k.reason ? plainText(k.reason) : undefined, reason: k.reason })),
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Which qualification should Partner Center vet for {0}?', who), matchOnDetail: true });
-  if (!pick) return cancelled;
-  if (pick.reason) return notAvailable(who, pick.reason);
-  return pick.qualification ?? cancelled;
+  const chosen = await pick(items, { title: TITLE(), placeHolder: l10n.t('Which qualification should Partner Center vet for {0}?', who), matchOnDetail: true });
+  if (!chosen) return cancelled;
+  if (chosen.reason) return notAvailable(who, chosen.reason);
+  return chosen.qualification ?? cancelled;
 }
 
-function notAvailable(who: string, reason: string): RequestOutcome {
-  void vscode.window.showInformationMessage(`${who}: ${reason}`);
+function notAvailable(who: Shown, reason: string): RequestOutcome {
+  void showInformation(text`${who}: ${plainText(reason)}`);
   return { ok: false, reason: 'not-available', message: reason };
 }
 
 function invalid(message: string): RequestOutcome {
-  void vscode.window.showErrorMessage(message);
+  void showError(plainText(message, 512));
   return { ok: false, reason: 'invalid', message };
 }
 
 async function pickSegment(): Promise<EducationSegment | undefined> {
-  const labels: Record<EducationSegment, string> = { K12: vscode.l10n.t('Primary and secondary schools (K-12)'), HigherEducation: vscode.l10n.t('Colleges and universities') };
-  const pick = await vscode.window.showQuickPick(EDUCATION_SEGMENTS.map((s) => ({ label: s, description: labels[s], segment: s })), { title: TITLE(), placeHolder: vscode.l10n.t('Education segment') });
-  return pick?.segment;
+  const labels: Record<EducationSegment, Shown> = { K12: l10n.t('Primary and secondary schools (K-12)'), HigherEducation: l10n.t('Colleges and universities') };
+  const chosen = await pick(EDUCATION_SEGMENTS.map((s) => ({ label: plainText(s), description: labels[s], segment: s })), { title: TITLE(), placeHolder: l10n.t('Education segment') });
+  return chosen?.segment;
 }
 
 async function pickValidationCode(codes: ValidationCode[], wanted: string | undefined): Promise<string | RequestOutcome> {
   const usable = codes.filter((c) => c.remainingCreates === undefined || c.remainingCreates > 0);
   if (!usable.length) {
     const message = codes.length
-      ? vscode.l10n.t('None of your {0} GCC validation codes has creates left. Ask Microsoft for a new validation code.', codes.length)
-      : vscode.l10n.t('Your partner account has no GCC validation code. GCC needs one from Microsoft\'s GCC validation.');
-    void vscode.window.showErrorMessage(message);
+      ? l10n.t('None of your {0} GCC validation codes has creates left. Ask Microsoft for a new validation code.', codes.length)
+      : l10n.t('Your partner account has no GCC validation code. GCC needs one from Microsoft\'s GCC validation.');
+    void showError(message);
     return { ok: false, reason: 'no-validation-code', message };
   }
   if (wanted !== undefined) {
     const problem = validationCodeProblem(wanted, codes);
     return problem ? invalid(problem) : wanted.trim();
   }
-  const creates = (c: ValidationCode) => c.remainingCreates === undefined ? '' : c.maxCreates !== undefined
-    ? vscode.l10n.t('{0} of {1} creates left', c.remainingCreates, c.maxCreates) : vscode.l10n.t('{0} creates left', c.remainingCreates);
-  const pick = await vscode.window.showQuickPick(
+  const creates = (c: ValidationCode) => c.remainingCreates === undefined ? undefined : c.maxCreates !== undefined
+    ? l10n.t('{0} of {1} creates left', c.remainingCreates, c.maxCreates) : l10n.t('{0} creates left', c.remainingCreates);
+  const chosen = await pick(
     codes.map((c) => {
       const left = c.remainingCreates === undefined || c.remainingCreates > 0;
-      return { label: `${left ? '$(key)' : '$(circle-slash)'} ${c.organizationName ?? c.validationId}`, description: creates(c), detail: c.validationId, code: c, left };
+      return { label: text`${icon(left ? 'key' : 'circle-slash')} ${plainText(c.organizationName ?? c.validationId)}`, description: creates(c), detail: plainText(c.validationId), code: c, left };
     }),
-    { title: TITLE(), placeHolder: vscode.l10n.t('GCC validation code (organization, creates left)'), matchOnDetail: true },
+    { title: TITLE(), placeHolder: l10n.t('GCC validation code (organization, creates left)'), matchOnDetail: true },
   );
-  if (!pick) return cancelled;
-  if (!pick.left) return invalid(validationCodeProblem(pick.code.validationId, codes) ?? '');
-  return pick.code.validationId;
+  if (!chosen) return cancelled;
+  if (!chosen.left) return invalid(validationCodeProblem(chosen.code.validationId, codes) ?? '');
+  return chosen.code.validationId;
 }
 
 async function confirm(live: Live, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
-  const send = vscode.l10n.t('Send Request');
+  const send = l10n.t('Send Request');
   const url = `${live.cloud.apiBaseUrl.replace(/\/+$/, '')}/v1/customers/${tenant.tenantId}/qualifications${requestQuery(request)}`;
-  const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Request {0} for {1}?', describeRequest(request), tenant.name ?? tenant.tenantId),
+  const answer = await showWarning(
+    l10n.t('Request {0} for {1}?', plainText(describeRequest(request)), plainText(tenant.name ?? tenant.tenantId)),
     {
       modal: true,
-      detail: vscode.l10n.t('Partner Center will vet this customer; the request cannot be withdrawn from here.\n\nPOST {0}\n{1}\n\nCustomer tenant: {2}', url, JSON.stringify(requestBody(request)), tenant.tenantId),
+      detail: l10n.t('Partner Center will vet this customer; the request cannot be withdrawn from here.\n\nPOST {0}\n{1}\n\nCustomer tenant: {2}', plainText(url, 512), plainText(JSON.stringify(requestBody(request)), 512), plainText(tenant.tenantId)),
     },
     send,
   );

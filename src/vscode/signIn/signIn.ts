@@ -2,10 +2,12 @@
 // id, tenant and a secret or certificate file, asked through input boxes; the secret goes to SecretStorage.
 import * as fs from 'fs';
 import * as vscode from 'vscode';
+import { askText, link, pick, showInformation, ShownItem, withProgress } from '../display/window';
+import { l10n } from '../display/l10n';
 import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../../core/auth/appCredential';
 import { signInKeys } from '../../core/auth/secretKeys';
 import { PartnerCenterError } from '../../core/client/errors';
-import { plainText } from '../../core/display/safeText';
+import { icon, plainText, Shown, text } from '../../core/display/safeText';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
@@ -34,19 +36,19 @@ export async function setSignedInContext(connection: Connection): Promise<boolea
 async function pickMethod(args: SignInArgs): Promise<Method | undefined> {
   if (args.mode === 'app') return args.certificateFile ? 'certificate' : 'secret';
   if (args.mode === 'user') return args.flow ?? 'deviceCode';
-  const items: (vscode.QuickPickItem & { method: Method })[] = [
-    { label: `$(device-mobile) ${vscode.l10n.t('App + user: device code')}`, detail: vscode.l10n.t('Sign in as yourself (MFA) on any device with a code.'), method: 'deviceCode' },
-    { label: `$(globe) ${vscode.l10n.t('App + user: browser')}`, detail: vscode.l10n.t('Sign in as yourself (MFA) in your browser.'), method: 'browser' },
-    { label: `$(key) ${vscode.l10n.t('App only: client secret')}`, detail: vscode.l10n.t('Your app registration with a client secret.'), method: 'secret' },
-    { label: `$(file-binary) ${vscode.l10n.t('App only: certificate')}`, detail: vscode.l10n.t('Your app registration with a PEM certificate and key.'), method: 'certificate' },
+  const items: (ShownItem & { method: Method })[] = [
+    { label: text`${icon('device-mobile')} ${l10n.t('App + user: device code')}`, detail: l10n.t('Sign in as yourself (MFA) on any device with a code.'), method: 'deviceCode' },
+    { label: text`${icon('globe')} ${l10n.t('App + user: browser')}`, detail: l10n.t('Sign in as yourself (MFA) in your browser.'), method: 'browser' },
+    { label: text`${icon('key')} ${l10n.t('App only: client secret')}`, detail: l10n.t('Your app registration with a client secret.'), method: 'secret' },
+    { label: text`${icon('file-binary')} ${l10n.t('App only: certificate')}`, detail: l10n.t('Your app registration with a PEM certificate and key.'), method: 'certificate' },
   ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Partner Center: Sign In'), placeHolder: vscode.l10n.t('How do you sign in?') }))?.method;
+  return (await pick(items, { title: l10n.t('Partner Center: Sign In'), placeHolder: l10n.t('How do you sign in?') }))?.method;
 }
 
-async function askGuid(title: string, prompt: string, value: string, optional = false): Promise<string | undefined> {
-  const answer = await vscode.window.showInputBox({
-    title, prompt, value, ignoreFocusOut: true, placeHolder: '00000000-0000-0000-0000-000000000000',
-    validateInput: (v) => (optional && !v.trim()) || normalizeTenantId(v) ? undefined : vscode.l10n.t('Enter a GUID.'),
+async function askGuid(title: Shown, prompt: Shown, value: string, optional = false): Promise<string | undefined> {
+  const answer = await askText({
+    title, prompt, value, ignoreFocusOut: true, placeHolder: text`00000000-0000-0000-0000-000000000000`,
+    validateInput: (v) => (optional && !v.trim()) || normalizeTenantId(v) ? undefined : l10n.t('Enter a GUID.'),
   });
   return answer === undefined ? undefined : normalizeTenantId(answer) ?? '';
 }
@@ -56,16 +58,16 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
   if (!method) return false;
   const current = readConnectionSettings();
   const app = method === 'secret' || method === 'certificate';
-  const title = vscode.l10n.t('Partner Center: Sign In');
-  const clientId = args.clientId ?? (await askGuid(title, vscode.l10n.t('Application (client) id of your app registration'), current.clientId));
+  const title = l10n.t('Partner Center: Sign In');
+  const clientId = args.clientId ?? (await askGuid(title, l10n.t('Application (client) id of your app registration'), current.clientId));
   if (!clientId) return false;
-  const tenantId = args.tenantId ?? (await askGuid(title, app ? vscode.l10n.t('Your partner tenant id') : vscode.l10n.t('Your partner tenant id (leave empty for your home tenant)'), current.tenantId, !app));
+  const tenantId = args.tenantId ?? (await askGuid(title, app ? l10n.t('Your partner tenant id') : l10n.t('Your partner tenant id (leave empty for your home tenant)'), current.tenantId, !app));
   if (tenantId === undefined || (app && !tenantId)) return false;
 
   let credential: AppCredential | undefined;
   try {
     if (method === 'secret') {
-      const secret = args.secret ?? (await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Client secret (stored in VS Code secret storage)'), password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter the secret.')) }));
+      const secret = args.secret ?? (await askText({ title, prompt: l10n.t('Client secret (stored in VS Code secret storage)'), password: true, ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : l10n.t('Enter the secret.')) }));
       if (!secret) return false;
       credential = { kind: 'secret', secret: secret.trim() };
     } else if (method === 'certificate') {
@@ -91,8 +93,8 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
   let deviceCommand: (vscode.Disposable & { id: string }) | undefined;
   try {
     const live = await connection.get();
-    const who = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Partner Center: signing in'), cancellable: true },
+    const who = await withProgress(
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Partner Center: signing in'), cancellable: true },
       async (progress, token) => {
         const abort = abortSignalOf(token);
         try {
@@ -120,7 +122,7 @@ export async function signIn(connection: Connection, secrets: vscode.SecretStora
     );
     logger.info(`signed in (${app ? 'app-only' : 'app+user'}) as ${who}`);
     await setSignedInContext(connection);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Signed in to Partner Center as {0}.', plainText(who)));
+    void showInformation(l10n.t('Signed in to Partner Center as {0}.', plainText(who)));
     return true;
   } catch (e) {
     if (credential) await secrets.delete(APP_CREDENTIAL_KEY);
@@ -146,9 +148,9 @@ function registerDeviceCodeCommand(userCode: string, verificationUri: string): v
   return { id, dispose: () => registration.dispose() };
 }
 
-function deviceCodeMessage(commandId: string, userCode: string, verificationUri: string): string {
-  const open = `[${vscode.l10n.t('Copy Code and Open')}](command:${commandId})`;
-  return vscode.l10n.t('enter the code {0} at [{1}]({1}). {2}', userCode, verificationUri, open);
+function deviceCodeMessage(commandId: string, userCode: string, verificationUri: string): Shown {
+  const open = link(l10n.t('Copy Code and Open'), `command:${commandId}`);
+  return l10n.t('enter the code {0} at {1}. {2}', plainText(userCode, 32), link(plainText(verificationUri), verificationUri), open);
 }
 
 export async function signOut(connection: Connection, secrets: vscode.SecretStorage, logger: Logger): Promise<void> {
@@ -164,5 +166,5 @@ export async function signOut(connection: Connection, secrets: vscode.SecretStor
   await connection.reset();
   await setSignedInContext(connection);
   logger.info('signed out');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Partner Center.'));
+  void showInformation(l10n.t('Signed out of Partner Center.'));
 }

@@ -5,8 +5,10 @@ import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../../c
 import { DomainResolution, KnownCustomer } from '../../core/model/customerDirectory';
 import { Qualification } from '../../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../../core/model/tenantStatus';
-import { codeText, markdownText, singleLine } from '../../core/display/safeText';
-import { ago, badgeLegend, formatDate, formatDayTime, icon, look, qualificationsSummary, statusLabel } from './presentation';
+import { Markdown, singleLine } from '../../core/display/safeText';
+import { hover } from '../display/hover';
+import { failureDetail, qualificationTooltip, tenantTooltip } from './tooltips';
+import { ago, icon, look, qualificationsSummary, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from '../settings';
 import { StatusStore } from '../statusStore';
 
@@ -16,7 +18,7 @@ export type Node =
   | { readonly kind: 'folder'; readonly group: FolderCustomers }
   | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
   | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
-  | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: string }
+  | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: Markdown }
   | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
   /** A domain entry not (or not uniquely) resolved to a tenant yet. */
   | { readonly kind: 'domain'; readonly entry: DomainEntry; readonly resolution?: DomainResolution; readonly folder?: vscode.WorkspaceFolder; readonly duplicateOf?: string }
@@ -36,9 +38,9 @@ export interface RowNotes {
   /** `was`: "(was In review)" after the status; `changed`: "changed from In review", the mark of the latest refresh. */
   qualification(tenantId: string, q: Qualification): { readonly was?: string; readonly changed?: string } | undefined;
   /** Markdown appended to the qualification's tooltip (when the change was seen, the mark). */
-  qualificationTooltip(tenantId: string, q: Qualification): string | undefined;
+  qualificationTooltip(tenantId: string, q: Qualification): Markdown | undefined;
   /** Markdown appended to the tenant's tooltip. */
-  tenantTooltip(tenantId: string): string | undefined;
+  tenantTooltip(tenantId: string): Markdown | undefined;
   /** Whether the latest refresh (or a watch check since) changed one of the tenant's qualifications. */
   tenantChanged(tenantId: string, qualifications: readonly Qualification[]): boolean;
 }
@@ -245,14 +247,10 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   resolveTreeItem(item: vscode.TreeItem, node: Node): vscode.TreeItem {
     if (node.kind === 'tenant') {
       const status = this.store.book.get(node.tenant.tenantId);
-      const tooltip = tenantTooltip(node.tenant, this.displayName(node.tenant), this.directory?.customer(node.tenant.tenantId), status, tenantState(status));
-      const extra = this.notes?.tenantTooltip(node.tenant.tenantId);
-      if (extra) tooltip.appendMarkdown(extra);
+      const tooltip = tenantTooltip(node.tenant, this.displayName(node.tenant), this.directory?.customer(node.tenant.tenantId), status, tenantState(status), this.notes?.tenantTooltip(node.tenant.tenantId));
       item.tooltip = tooltip;
     } else if (node.kind === 'qualification') {
-      const tooltip = qualificationTooltip(node.qualification);
-      const extra = this.notes?.qualificationTooltip(node.parent.tenant.tenantId, node.qualification);
-      if (extra) tooltip.appendMarkdown(extra);
+      const tooltip = qualificationTooltip(node.qualification, this.notes?.qualificationTooltip(node.parent.tenant.tenantId, node.qualification));
       item.tooltip = tooltip;
     }
     return item;
@@ -338,7 +336,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         item.id = `m:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${node.state}`;
         item.iconPath = icon(node.state);
         item.resourceUri = messageUri(node.parent.tenant.tenantId, node.state);
-        item.tooltip = node.detail ? new vscode.MarkdownString(node.detail, true) : singleLine(node.text);
+        item.tooltip = node.detail ? hover(node.detail) : singleLine(node.text);
         item.contextValue = node.state === 'Error' ? 'tenantError' : 'message';
         return item;
       }
@@ -383,20 +381,6 @@ function checkedText(s: TenantStatus | undefined): string {
   return kept && s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
 }
 
-function failureDetail(s: TenantStatus): string {
-  const f = s.failure!;
-  const ids = [f.requestId && `request \`${codeText(f.requestId)}\``, f.correlationId && `correlation \`${codeText(f.correlationId)}\``].filter(Boolean).join(', ');
-  return `$(warning) ${markdownText(f.message)}\n\n${ids ? vscode.l10n.t('For support: {0}', ids) : ''}${s.lastGood ? `\n\n${vscode.l10n.t('Showing the last good result, checked {0}.', ago(s.lastGood.checkedAt))}` : ''}`;
-}
-
-function qualificationTooltip(q: Qualification): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${markdownText(q.name)}**: ${markdownText(statusLabel(q.status, q.rawStatus))}\n\n`);
-  if (q.reason) md.appendMarkdown(`${vscode.l10n.t('Reason')}: ${markdownText(q.reason)}\n\n`);
-  if (q.createdAt) md.appendMarkdown(`${vscode.l10n.t('Vetting date (from Partner Center)')}: ${markdownText(formatDate(q.createdAt))} (${markdownText(q.createdAt)})\n\n`);
-  return md;
-}
-
 /** A domain entry without its one tenant: the domain until resolved, then what went wrong (entry from 1). */
 function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
   const { entry, resolution: r } = node;
@@ -417,34 +401,3 @@ function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
   item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
   return item;
 }
-
-function tenantTooltip(t: ConfiguredTenant, name: string, known: KnownCustomer | undefined, s: TenantStatus | undefined, state: TenantState): vscode.MarkdownString {
-  const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${markdownText(name)}** $(${look(state).icon}) ${markdownText(look(state).label)}\n\n`);
-  md.appendMarkdown(`${vscode.l10n.t('Tenant')}: \`${t.tenantId}\`\n\n`);
-  if (name !== t.tenantId) {
-    const source = t.name ? vscode.l10n.t('Name from your settings') : known?.companyName ? vscode.l10n.t('Name from Partner Center') : vscode.l10n.t('Domain from your settings');
-    md.appendMarkdown(`${source}${t.domain ? ` (${vscode.l10n.t('entry for the domain {0}', t.domain)})` : ''}\n\n`);
-  }
-  if (known?.domain) md.appendMarkdown(`${vscode.l10n.t('Default domain')}: ${markdownText(known.domain)}\n\n`);
-  if (known?.relationship) md.appendMarkdown(`${vscode.l10n.t('Relationship')}: ${markdownText(known.relationship)}\n\n`);
-  const good = s?.lastGood;
-  if (good) {
-    if (good.qualifications.length) {
-      md.appendMarkdown(`| ${vscode.l10n.t('Qualification')} | ${vscode.l10n.t('Status')} | ${vscode.l10n.t('Reason')} | ${vscode.l10n.t('Vetting date')} |\n|---|---|---|---|\n`);
-      for (const q of good.qualifications) md.appendMarkdown(`| ${markdownText(q.name)} | ${markdownText(statusLabel(q.status, q.rawStatus))} | ${markdownText(q.reason ?? '')} | ${markdownText(formatDate(q.createdAt))} |\n`);
-      md.appendMarkdown('\n');
-    } else {
-      md.appendMarkdown(`${vscode.l10n.t('No qualification.')}\n\n`);
-    }
-    const from = s?.signedOut ? ` ${vscode.l10n.t('(before sign-out)')}` : s?.stale ? ` ${vscode.l10n.t('(from last session)')}` : '';
-    md.appendMarkdown(`${vscode.l10n.t('Last check')}: ${formatDayTime(good.checkedAt)}${from}\n\n`);
-    if (good.requestId) md.appendMarkdown(`${vscode.l10n.t('Request id')}: \`${codeText(good.requestId)}\`\n\n`);
-  }
-  if (s?.failure) md.appendMarkdown(`$(warning) ${markdownText(s.failure.message)}${s.failure.requestId ? ` (${vscode.l10n.t('request')} \`${codeText(s.failure.requestId)}\`)` : ''}\n\n`);
-  if (!s) md.appendMarkdown(vscode.l10n.t('Not checked yet: run Refresh.'));
-  // the row's hover is what people see over the badge too (the decoration's own tooltip does not show there)
-  md.appendMarkdown(`\n\n---\n\n${markdownText(badgeLegend(state), 512)}\n\n`);
-  return md;
-}
-

@@ -1,6 +1,9 @@
 // Sort and filter of the Customers view (view title menu), remembered per workspace, and the view's
 // description ("12 approved, 3 in review, 1 denied") and message.
 import * as vscode from 'vscode';
+import { pick, pickMany } from '../display/window';
+import { l10n } from '../display/l10n';
+import { icon, plainText, text } from '../../core/display/safeText';
 import { TenantState } from '../../core/model/tenantStatus';
 import { look } from './presentation';
 import { StatusStore } from '../statusStore';
@@ -26,9 +29,9 @@ export class ViewOptions {
 
   /** `order` only from scripts: a view title button passes VS Code's own context object, not an order. */
   async pickSort(order?: unknown): Promise<void> {
-    const choice = (order === 'name' || order === 'status' ? order : undefined) ?? (await vscode.window.showQuickPick(
-      [{ label: vscode.l10n.t('Name'), order: 'name' as const }, { label: vscode.l10n.t('Status (problems first)'), order: 'status' as const }].map((i) => ({ ...i, picked: i.order === this.tree.sort })),
-      { title: vscode.l10n.t('Sort Tenants By') },
+    const choice = (order === 'name' || order === 'status' ? order : undefined) ?? (await pick(
+      [{ label: l10n.t('Name'), order: 'name' as const }, { label: l10n.t('Status (problems first)'), order: 'status' as const }].map((i) => ({ ...i, picked: i.order === this.tree.sort })),
+      { title: l10n.t('Sort Tenants By') },
     ))?.order;
     if (!choice) return;
     this.tree.sort = choice;
@@ -40,9 +43,9 @@ export class ViewOptions {
   async pickFilter(states?: unknown): Promise<void> {
     let chosen = Array.isArray(states) ? states.filter((s): s is TenantState => FILTERABLE.includes(s as TenantState)) : undefined;
     if (!chosen) {
-      const picks = await vscode.window.showQuickPick(
-        FILTERABLE.map((s) => ({ label: `$(${look(s).icon}) ${look(s).label}`, state: s, picked: this.tree.filter?.has(s) ?? false })),
-        { title: vscode.l10n.t('Show Tenants With Status'), canPickMany: true, placeHolder: vscode.l10n.t('Pick none to show all') },
+      const picks = await pickMany(
+        FILTERABLE.map((s) => ({ label: text`${icon(look(s).icon)} ${plainText(look(s).label)}`, state: s, picked: this.tree.filter?.has(s) ?? false })),
+        { title: l10n.t('Show Tenants With Status'), placeHolder: l10n.t('Pick none to show all') },
       );
       if (!picks) return;
       chosen = picks.map((p) => p.state);
