@@ -23,9 +23,9 @@ import type { ToolDeps } from './vscode/agentTools/tools';
 import { PartnerCenterQualificationsApiV1, publicApi } from './vscode/api/publicApi';
 
 /**
- * What `activate` returns. Other extensions: use only the versioned surface (`apiVersion`,
- * `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions"); the other
- * fields are internals the extension's own tests read and may change at any time.
+ * What the shell builds `activate`'s answer from. Production returns only the versioned surface
+ * (`apiVersion`, `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions");
+ * the development and test modes add these internals for the extension's own tests (extension.ts `surface`).
  */
 export interface PartnerCenterApi extends PartnerCenterQualificationsApiV1 {
   readonly tree: CustomersTree;
