@@ -9,7 +9,7 @@ import { QualificationDecorations } from './vscode/view/decorations';
 import { channelLogger } from './vscode/log';
 import { Refresher } from './vscode/refresh/refresh';
 import { isOurSecret } from './vscode/connection/secretStorage';
-import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
+import { affectsConnection, customersFingerprint, readConnectionSettings, readSpendingSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn/signIn';
 import { StatusStore } from './vscode/statusStore';
 import { registerCustomers } from './vscode/customers/register';
@@ -62,7 +62,7 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
   // read on a settings, folder or trust change only: it inspects ~20 settings (6-10 ms), and the view recounts
   // 10 times a second while results stream in
   const readNotes = () => {
-    const ignored = readConnectionSettings().workspaceOverrides;
+    const ignored = [...readConnectionSettings().workspaceOverrides, ...readSpendingSettings().ignored];
     return ignored.length ? [vscode.l10n.t('Ignored workspace values of {0} (user settings only).', ignored.join(', '))] : [];
   };
   let notes = readNotes();
