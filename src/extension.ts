@@ -69,5 +69,6 @@ function deactivate(): void {
 }
 
 // `export =`, not `export function`: esbuild then writes a plain module.exports, without its ES module
-// wrapper (getters for the exports, 0.1 ms of a 1 ms activation). The API's type is in ./start.
+// wrapper (getters for the exports, 0.1 ms of a 1 ms activation). The API's types: ./vscode/api/publicApi
+// (other extensions), ./start (the test modes' internals).
 export = { activate, deactivate, surface };
