@@ -279,6 +279,10 @@ describe('Changes: history, summary, watching, status bar', () => {
     const ids = [NORTHWIND, FABRIKAM, CONTOSO];
     const checkedAt = (t: string) => Math.max(w.api.store.book.get(t)?.lastGood?.checkedAt ?? 0, w.api.store.book.get(t)?.failure?.at ?? 0);
     await hideView(w);
+    // the watcher would keep re-checking the In Review tenant (never due then): off for this test
+    await vscode.workspace.getConfiguration('partnerCenter').update('watch.enabled', false, G);
+    await w.api.changes.watcher.setIntervalForTests(undefined);
+    await waitFor('not watching', () => !w.api.changes.watcher.running, 10_000);
     await vscode.workspace.getConfiguration('partnerCenter').update('autoRefresh.hours', hours, G);
     // one slow answer keeps the auto refresh running while the view is shown again
     w.sim.setCustomerFault(CONTOSO, { fault: 'latency', latencyMs: 4000 });
@@ -299,7 +303,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     } finally {
       sub.dispose();
       w.sim.setCustomerFault(CONTOSO, undefined);
-      await vscode.workspace.getConfiguration('partnerCenter').update('autoRefresh.hours', undefined, G);
+      for (const key of ['autoRefresh.hours', 'watch.enabled']) await vscode.workspace.getConfiguration('partnerCenter').update(key, undefined, G);
     }
   });
 });
