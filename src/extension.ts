@@ -6,10 +6,11 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 import vscode = require('vscode');
 import type { PartnerCenterApi, Started } from './start';
+import type { PartnerCenterQualificationsApiV1 } from './vscode/api/publicApi';
 import type { Node } from './vscode/view/tree';
 import { registerAgentTools } from './vscode/agentTools/register';
 
-function activate(context: vscode.ExtensionContext): PartnerCenterApi {
+function activate(context: vscode.ExtensionContext): PartnerCenterQualificationsApiV1 {
   let started: Started | undefined;
   let disposed = false;
   const treeChanged = new vscode.EventEmitter<Node | undefined>();
@@ -29,12 +30,13 @@ function activate(context: vscode.ExtensionContext): PartnerCenterApi {
     return started;
   };
   // the view's rows come from the real tree, built on the first request for them
+  const tree = () => build().api.tree;
   const provider: vscode.TreeDataProvider<Node> = {
     onDidChangeTreeData: treeChanged.event,
-    getChildren: (node) => build().api.tree.getChildren(node),
-    getTreeItem: (node) => build().api.tree.getTreeItem(node),
-    getParent: (node) => build().api.tree.getParent(node),
-    resolveTreeItem: (item, node) => build().api.tree.resolveTreeItem(item, node),
+    getChildren: (node) => tree().getChildren(node),
+    getTreeItem: (node) => tree().getTreeItem(node),
+    getParent: (node) => tree().getParent(node),
+    resolveTreeItem: (item, node) => tree().resolveTreeItem(item, node),
   };
   const view = vscode.window.createTreeView<Node>('partnerCenter.customers', { treeDataProvider: provider, showCollapseAll: true });
   registerAgentTools(context, () => build().tools);
@@ -42,19 +44,24 @@ function activate(context: vscode.ExtensionContext): PartnerCenterApi {
   const timer = setTimeout(() => disposed || build(), 0);
   context.subscriptions.push(treeChanged, view, { dispose: () => { disposed = true; clearTimeout(timer); for (const p of placeholders) p.dispose(); } });
 
-  const api = () => build().api;
-  return {
+  return surface(context, view, () => build().api);
+}
+
+/**
+ * What `activate` returns. In production (any extension can activate us and read it) only the versioned API,
+ * frozen: no field or getter reaches the tree, store, refresher or connection (the bearer token, the client
+ * secret, the request budget). The development and test modes (the integration tests) add the internals
+ * those tests read. Exported so a test can build the production shape, which a test run never activates.
+ */
+function surface(context: vscode.ExtensionContext, view: vscode.TreeView<Node>, api: () => PartnerCenterApi): PartnerCenterQualificationsApiV1 {
+  const v1: PartnerCenterQualificationsApiV1 = {
     apiVersion: 1,
     getQualifications: (tenantId) => api().getQualifications(tenantId),
     onDidChangeQualifications: (listener, thisArgs, disposables) => api().onDidChangeQualifications(listener, thisArgs, disposables),
-    get tree() { return api().tree; },
-    get store() { return api().store; },
-    get decorations() { return api().decorations; },
-    get refresher() { return api().refresher; },
-    view,
-    logUri: context.logUri,
-    get changes() { return api().changes; },
   };
+  if (context.extensionMode === vscode.ExtensionMode.Production) return Object.freeze(v1);
+  const internals = ['tree', 'store', 'decorations', 'refresher', 'changes'] as const;
+  return Object.defineProperties({ ...v1, view, logUri: context.logUri }, Object.fromEntries(internals.map((k) => [k, { get: () => api()[k] }])));
 }
 
 function deactivate(): void {
@@ -62,5 +69,6 @@ function deactivate(): void {
 }
 
 // `export =`, not `export function`: esbuild then writes a plain module.exports, without its ES module
-// wrapper (getters for the exports, 0.1 ms of a 1 ms activation). The API's type is in ./start.
-export = { activate, deactivate };
+// wrapper (getters for the exports, 0.1 ms of a 1 ms activation). The API's types: ./vscode/api/publicApi
+// (other extensions), ./start (the test modes' internals).
+export = { activate, deactivate, surface };

@@ -9,7 +9,7 @@ import { QualificationDecorations } from './vscode/view/decorations';
 import { channelLogger } from './vscode/log';
 import { Refresher } from './vscode/refresh/refresh';
 import { isOurSecret } from './vscode/connection/secretStorage';
-import { affectsConnection, customersFingerprint, readConnectionSettings, SECTION } from './vscode/settings';
+import { affectsConnection, customersFingerprint, readConnectionSettings, readSpendingSettings, SECTION } from './vscode/settings';
 import { SignInArgs, setSignedInContext, signIn, signOut } from './vscode/signIn/signIn';
 import { StatusStore } from './vscode/statusStore';
 import { registerCustomers } from './vscode/customers/register';
@@ -23,9 +23,9 @@ import type { ToolDeps } from './vscode/agentTools/tools';
 import { PartnerCenterQualificationsApiV1, publicApi } from './vscode/api/publicApi';
 
 /**
- * What `activate` returns. Other extensions: use only the versioned surface (`apiVersion`,
- * `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions"); the other
- * fields are internals the extension's own tests read and may change at any time.
+ * What the shell builds `activate`'s answer from. Production returns only the versioned surface
+ * (`apiVersion`, `getQualifications`, `onDidChangeQualifications`, see README "API for other extensions");
+ * the development and test modes add these internals for the extension's own tests (extension.ts `surface`).
  */
 export interface PartnerCenterApi extends PartnerCenterQualificationsApiV1 {
   readonly tree: CustomersTree;
@@ -62,7 +62,7 @@ export function start(context: vscode.ExtensionContext, view: vscode.TreeView<No
   // read on a settings, folder or trust change only: it inspects ~20 settings (6-10 ms), and the view recounts
   // 10 times a second while results stream in
   const readNotes = () => {
-    const ignored = readConnectionSettings().workspaceOverrides;
+    const ignored = [...readConnectionSettings().workspaceOverrides, ...readSpendingSettings().ignored];
     return ignored.length ? [vscode.l10n.t('Ignored workspace values of {0} (user settings only).', ignored.join(', '))] : [];
   };
   let notes = readNotes();

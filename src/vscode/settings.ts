@@ -88,6 +88,50 @@ export function ignoredWorkspaceSettings(): string[] {
   ];
 }
 
+/** What makes requests with no action of the user's: auto refresh when the view opens, and the watcher. */
+export interface SpendingSettings {
+  /** Hours after which a tenant is refreshed when the view opens; 0 = off. */
+  readonly autoRefreshHours: number;
+  readonly watchEnabled: boolean;
+  /** Before the public 15-minute minimum is applied. */
+  readonly watchMinutes: number;
+  /** partnerCenter.development.watchIntervalSeconds (honoured only when the extension runs from source). */
+  readonly devWatchSeconds?: number;
+  /** The workspace values that were not honoured (they would spend more), for the view's note. */
+  readonly ignored: string[];
+}
+
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * The Partner Center budget is the partner's: what spends it with no action of the user's takes effect only
+ * from user settings (or the default). A workspace, workspace file or folder may only spend less: turn auto
+ * refresh or watching off, or watch less often. Anything else it sets is ignored and named in the view.
+ */
+export function readSpendingSettings(): SpendingSettings {
+  const ignored: string[] = [];
+  const fromWorkspace = <T>(key: string, honoured: (v: unknown) => v is T): T[] => {
+    const values = workspaceValues<unknown>(key, SECTION);
+    if (values.some((v) => !honoured(v))) ignored.push(`${SECTION}.${key}`);
+    return values.filter(honoured);
+  };
+  const userHours = Math.max(0, Number(userValue<number>('autoRefresh.hours')) || 0);
+  const hoursOff = fromWorkspace('autoRefresh.hours', (v): v is number => finite(v) && v <= 0).length > 0;
+  const userWatch = userValue<boolean>('watch.enabled') !== false;
+  const watchOff = fromWorkspace('watch.enabled', (v): v is false => v === false).length > 0;
+  const userMinutes = Number(userValue<number>('watch.intervalMinutes')) || 60;
+  const longer = fromWorkspace('watch.intervalMinutes', (v): v is number => finite(v) && v > userMinutes);
+  const devSeconds = Number(userValue<number>('development.watchIntervalSeconds'));
+  if (workspaceValues('development.watchIntervalSeconds', SECTION).length) ignored.push(`${SECTION}.development.watchIntervalSeconds`);
+  return {
+    autoRefreshHours: hoursOff ? 0 : userHours,
+    watchEnabled: userWatch && !watchOff,
+    watchMinutes: Math.max(userMinutes, ...longer),
+    devWatchSeconds: devSeconds > 0 ? devSeconds : undefined,
+    ignored,
+  };
+}
+
 export function readConnectionSettings(): ConnectionSettings {
   return {
     cloud: userValue<CloudName>('cloud') ?? 'global',

@@ -271,4 +271,39 @@ describe('Changes: history, summary, watching, status bar', () => {
     assert.ok(changes.some((c) => c.vettingDate), 'a vetting date to show');
     assert.ok(items[items.length - 1]!.label.endsWith(`First answer seen ${dayTime(w.api.changes.tracker.history.since(NORTHWIND)!)} (the baseline)`), items[items.length - 1]!.label);
   });
+
+  it('one auto refresh at a time: showing the view twice while one runs joins it, one batch and one request per tenant', async function () {
+    this.timeout(30_000);
+    const G = vscode.ConfigurationTarget.Global;
+    const hours = 0.001; // 3.6 s: every tenant of this suite is due by then
+    const ids = [NORTHWIND, FABRIKAM, CONTOSO];
+    const checkedAt = (t: string) => Math.max(w.api.store.book.get(t)?.lastGood?.checkedAt ?? 0, w.api.store.book.get(t)?.failure?.at ?? 0);
+    await hideView(w);
+    // the watcher would keep re-checking the In Review tenant (never due then): off for this test
+    await vscode.workspace.getConfiguration('partnerCenter').update('watch.enabled', false, G);
+    await w.api.changes.watcher.setIntervalForTests(undefined);
+    await waitFor('not watching', () => !w.api.changes.watcher.running, 10_000);
+    await vscode.workspace.getConfiguration('partnerCenter').update('autoRefresh.hours', hours, G);
+    // one slow answer keeps the auto refresh running while the view is shown again
+    w.sim.setCustomerFault(CONTOSO, { fault: 'latency', latencyMs: 4000 });
+    let batches = 0;
+    const sub = w.api.refresher.onDidStart(() => batches++);
+    try {
+      await waitFor('every tenant due', () => ids.every((t) => checkedAt(t) < Date.now() - hours * 3_600_000 - 100), 10_000);
+      const from = w.sim.api.stats.log.length;
+      await showView(w); // the first trigger
+      await waitFor('the auto refresh running', () => batches === 1, 10_000);
+      await waitFor('the quick tenants answered', () => ids.filter((t) => t !== CONTOSO).every((t) => checkedAt(t) > Date.now() - 10_000), 10_000);
+      for (let i = 0; i < 2; i++) { await hideView(w); await showView(w); }
+      const joined = await w.api.changes.autoRefresh(); // the same trigger, awaited: it joins the running one
+      assert.strictEqual(joined, ids.length, 'joined the running auto refresh');
+      assert.strictEqual(batches, 1, `${batches} batches for one auto refresh`);
+      const sent = w.sim.api.stats.log.slice(from).map((r) => r.tenantId).sort();
+      assert.deepStrictEqual(sent, [...ids].sort(), 'one request per tenant');
+    } finally {
+      sub.dispose();
+      w.sim.setCustomerFault(CONTOSO, undefined);
+      for (const key of ['autoRefresh.hours', 'watch.enabled']) await vscode.workspace.getConfiguration('partnerCenter').update(key, undefined, G);
+    }
+  });
 });

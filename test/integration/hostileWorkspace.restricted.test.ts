@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { provesWorkspaceIgnored, writeSettingsFile } from './hostileWorkspace';
+import { provesWorkspaceCannotSpend, provesWorkspaceIgnored, writeSettingsFile } from './hostileWorkspace';
 
 describe('A hostile workspace cannot route or pace our calls (Restricted Mode)', () => {
   it('runs untrusted', () => assert.strictEqual(vscode.workspace.isTrusted, false));
@@ -12,6 +12,11 @@ describe('A hostile workspace cannot route or pace our calls (Restricted Mode)',
       this.timeout(90_000);
       const file = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
       await provesWorkspaceIgnored('Restricted Mode', form, (s) => writeSettingsFile(file, s, false));
+    });
+    it(`cannot spend the request budget without the user in an untrusted folder (${form} autoRefresh.hours, watch.*)`, async function () {
+      this.timeout(60_000);
+      const file = path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
+      await provesWorkspaceCannotSpend('Restricted Mode', form, (s) => writeSettingsFile(file, s, false));
     });
   }
 });

@@ -1,7 +1,7 @@
 // A hostile folder settings file in a trusted single-folder window, in both forms (see hostileWorkspace.ts).
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { provesWorkspaceIgnored, writeSettingsFile } from './hostileWorkspace';
+import { provesWorkspaceCannotSpend, provesWorkspaceIgnored, writeSettingsFile } from './hostileWorkspace';
 
 describe('A hostile workspace cannot route or pace our calls (folder settings)', () => {
   const file = () => path.join(vscode.workspace.workspaceFolders![0]!.uri.fsPath, '.vscode', 'settings.json');
@@ -9,6 +9,10 @@ describe('A hostile workspace cannot route or pace our calls (folder settings)',
     it(`ignores ${form} http.* and raised limits in .vscode/settings.json`, async function () {
       this.timeout(90_000);
       await provesWorkspaceIgnored('folder settings', form, (s) => writeSettingsFile(file(), s, false));
+    });
+    it(`cannot spend the request budget without the user (${form} autoRefresh.hours, watch.*)`, async function () {
+      this.timeout(60_000);
+      await provesWorkspaceCannotSpend('folder settings', form, (s) => writeSettingsFile(file(), s, false));
     });
   }
 });

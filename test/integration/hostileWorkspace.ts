@@ -94,3 +94,49 @@ export async function provesWorkspaceIgnored(where: string, form: Form, write: (
 }
 
 export type { World };
+
+/** A tiny auto refresh interval (3.6 s): every tenant of the test is due by then, whatever checked it before. */
+const SOON_HOURS = 0.001;
+
+/**
+ * A workspace cannot make the extension spend the partner's request budget without a user action: its
+ * `autoRefresh.hours` and `watch.enabled: true` (over the user's `false`) are ignored and named in the view,
+ * and showing the view sends nothing; the same hours from user settings do refresh (the positive control).
+ */
+export async function provesWorkspaceCannotSpend(where: string, form: Form, write: (settings: Record<string, unknown>) => () => void): Promise<void> {
+  const w = await getWorld();
+  await signInApp(w);
+  await userPc().update('watch.enabled', false, G);
+  const spending = { 'autoRefresh.hours': SOON_HOURS, 'watch.enabled': true, 'watch.intervalMinutes': 15 };
+  const settings = form === 'dotted'
+    ? { 'partnerCenter.customers': HOSTILE_TENANTS, ...Object.fromEntries(Object.entries(spending).map(([k, v]) => [`partnerCenter.${k}`, v])) }
+    : { partnerCenter: { customers: HOSTILE_TENANTS, autoRefresh: { hours: SOON_HOURS }, watch: { enabled: true, intervalMinutes: 15 } } };
+  const undo = write(settings);
+  try {
+    await waitFor('the workspace tenants in the tree', () => HOSTILE_TENANTS.every((t) => w.api.tree.tenantIds.includes(t)), 15_000);
+    await waitFor(`the view naming the ignored values (now "${w.api.view.message}")`, () => ['autoRefresh.hours', 'watch.enabled', 'watch.intervalMinutes'].every((k) => w.api.view.message?.includes(`partnerCenter.${k}`)), 15_000);
+    const checkedAt = (id: string) => Math.max(w.api.store.book.get(id)?.lastGood?.checkedAt ?? 0, w.api.store.book.get(id)?.failure?.at ?? 0);
+    await waitFor('every tenant due by the workspace\'s hours', () => HOSTILE_TENANTS.every((id) => checkedAt(id) < Date.now() - SOON_HOURS * 3_600_000 - 100), 10_000);
+
+    const from = w.sim.api.stats.log.length;
+    assert.strictEqual(await w.api.changes.autoRefresh(), 0, `[${where}, ${form}] the workspace's autoRefresh.hours started a refresh`);
+    assert.strictEqual(w.sim.api.stats.log.length, from, 'no request without a user action');
+
+    // positive control: the same hours from the user's settings refresh every due tenant
+    await userPc().update('autoRefresh.hours', SOON_HOURS, G);
+    assert.strictEqual(await w.api.changes.autoRefresh(), HOSTILE_TENANTS.length);
+    assert.ok(w.sim.api.stats.log.length >= from + HOSTILE_TENANTS.length, 'the user\'s auto refresh reached the service');
+    await userPc().update('autoRefresh.hours', undefined, G);
+
+    // an In Review tenant to watch, and the user has watching off: the workspace cannot turn it on
+    await w.api.changes.watcher.evaluate();
+    const status = w.api.changes.watcher.status();
+    assert.ok(status.count >= 1, 'an In Review tenant to watch');
+    assert.strictEqual(status.off, 'disabled', 'the workspace\'s watch.enabled turned watching on');
+    assert.strictEqual(w.api.changes.watcher.running, false);
+  } finally {
+    undo();
+    for (const k of ['watch.enabled', 'autoRefresh.hours']) await userPc().update(k, undefined, G);
+    await waitFor('the workspace values gone', () => !/autoRefresh\.hours/.test(w.api.view.message ?? ''), 15_000);
+  }
+}

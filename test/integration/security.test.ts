@@ -118,4 +118,41 @@ describe('Sign-in, secrets and the workspace guard', () => {
       await config.update('cloud', undefined, vscode.ConfigurationTarget.Workspace).then(undefined, () => undefined);
     }
   });
+
+  it('Sign Out after two client ids removes every entry of this extension from SecretStorage; the first one does not sign in silently', async function () {
+    this.timeout(60_000);
+    // the extension's own SecretStorage, reached through its internals (test mode only)
+    const connection = (w.api.refresher as unknown as { connection: { context: vscode.ExtensionContext; isSignedIn(): Promise<boolean> } }).connection;
+    const secrets = connection.context.secrets as vscode.SecretStorage & { keys?: () => Thenable<string[]> };
+    const ids = [USER_CLIENT_ID, APP_CLIENT_ID, CERT_CLIENT_ID];
+    const candidates = ['partnerCenter.app.credential', 'partnerCenter.secretKeys', ...ids.flatMap((id) => [`partnerCenter.msalCache.user.${id}`, `partnerCenter.msalCache.app.${id}`])];
+    // every key there is: VS Code's own listing where it has one (1.139), the names sign-in can write otherwise (1.100)
+    const present = async () => {
+      const listed = secrets.keys ? await secrets.keys() : [];
+      const found: string[] = [];
+      for (const key of new Set([...candidates, ...listed])) if ((await secrets.get(key)) !== undefined) found.push(key);
+      return found.sort();
+    };
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'user', flow: 'deviceCode', clientId: USER_CLIENT_ID, tenantId: w.sim.partnerTenantId }), true);
+    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.signIn', { mode: 'app', clientId: APP_CLIENT_ID, tenantId: w.sim.partnerTenantId, secret: w.appSecret }), true);
+    const before = await present();
+    for (const key of [`partnerCenter.msalCache.user.${USER_CLIENT_ID}`, `partnerCenter.msalCache.app.${APP_CLIENT_ID}`, 'partnerCenter.app.credential']) assert.ok(before.includes(key), `${key} stored before Sign Out (${before.join(', ')})`);
+
+    await vscode.commands.executeCommand('partnerCenter.signOut');
+    assert.deepStrictEqual(await present(), [], 'left in SecretStorage after Sign Out');
+    const log = await readLog(w, /signed out: removed \d+ secret storage entries \([^)]*msalCache\.user\.d0d0/);
+    assert.doesNotMatch(log, /eyJ[A-Za-z0-9_-]{10,}\./);
+    assert.strictEqual(log.includes(w.appSecret), false);
+
+    // back to the first client id: its refresh token is gone, so nothing signs in without the user
+    const config = vscode.workspace.getConfiguration('partnerCenter');
+    await config.update('signIn.mode', 'user', vscode.ConfigurationTarget.Global);
+    await config.update('signIn.clientId', USER_CLIENT_ID, vscode.ConfigurationTarget.Global);
+    assert.strictEqual(await connection.isSignedIn(), false, 'signed in silently with the first client id');
+    const tokens = w.sim.identity.tokenRequests;
+    const requests = w.sim.api.stats.requests;
+    await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
+    assert.strictEqual(w.sim.api.stats.requests, requests, 'signed out: no call');
+    assert.strictEqual(w.sim.identity.tokenRequests, tokens, 'no token from a leftover refresh token');
+  });
 });

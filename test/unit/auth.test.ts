@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { generate } from 'selfsigned';
 import { request } from 'undici';
 import { AppSignIn, certificateFromPem } from '../../src/core/auth/appSignIn';
+import { APP_CREDENTIAL_KEY, KEY_INDEX, indexKey, msalCacheKey, removeAllKeys, signInKeys } from '../../src/core/auth/secretKeys';
 import { MemorySecretStore } from '../../src/core/auth/secretStore';
 import { UserSignIn } from '../../src/core/auth/userSignIn';
 import { PartnerCenterError } from '../../src/core/client/errors';
@@ -116,6 +117,23 @@ describe('sign-in with msal-node against the simulator', () => {
     assert.strictEqual(secrets.values.has(UserSignIn.cacheKey(PUBLIC_CLIENT)), false);
     assert.strictEqual(await user.account(), undefined);
     assert.strictEqual(await kindOf(user.getToken({})), 'auth-required');
+  });
+
+  it('every token cache is listed in the key index before it is written; removeAllKeys clears every client id and mode', async () => {
+    rig = await startRig();
+    const secrets = new MemorySecretStore();
+    const order: string[] = [];
+    const store = secrets.store.bind(secrets);
+    secrets.store = async (k, v) => { order.push(k); await store(k, v); };
+    await userSignIn(rig, secrets).signInWithDeviceCode(() => undefined);
+    const cache = UserSignIn.cacheKey(PUBLIC_CLIENT);
+    assert.ok(order.indexOf(KEY_INDEX) >= 0 && order.indexOf(KEY_INDEX) < order.indexOf(cache), `index first: ${order.join(', ')}`);
+    secrets.values.set(APP_CREDENTIAL_KEY, '{}');
+    await indexKey(secrets, msalCacheKey('app', 'other-client'));
+    secrets.values.set(msalCacheKey('app', 'other-client'), 'cache');
+    const removed = await removeAllKeys(secrets, signInKeys('current-client'));
+    assert.deepStrictEqual(removed.sort(), [APP_CREDENTIAL_KEY, cache, msalCacheKey('app', 'other-client')].sort());
+    assert.deepStrictEqual([...secrets.values.keys()], []);
   });
 
   it('cancels a device-code sign-in that nobody approves', async () => {

@@ -1,5 +1,6 @@
 // MSAL's token cache, persisted through a SecretStore (never to disk or settings).
 import type { ICachePlugin, TokenCacheContext } from '@azure/msal-node';
+import { indexKey } from './secretKeys';
 import { SecretStore } from './secretStore';
 
 export function secretStoreCachePlugin(store: SecretStore, key: string): ICachePlugin {
@@ -9,7 +10,11 @@ export function secretStoreCachePlugin(store: SecretStore, key: string): ICacheP
       ctx.tokenCache.deserialize(data ?? '');
     },
     async afterCacheAccess(ctx: TokenCacheContext) {
-      if (ctx.cacheHasChanged) await store.store(key, ctx.tokenCache.serialize());
+      if (!ctx.cacheHasChanged) return;
+      // listed before it is written (every time: another window's Sign Out may have cleared the index), so
+      // Sign Out finds it whatever client id is current then
+      await indexKey(store, key);
+      await store.store(key, ctx.tokenCache.serialize());
     },
   };
 }

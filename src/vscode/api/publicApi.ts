@@ -1,4 +1,4 @@
-// The versioned surface other extensions may rely on (what `activate` returns, beside fields for tests):
+// The versioned surface other extensions may rely on (all `activate` returns in production; extension.ts):
 // read a tenant's remembered qualifications and hear when they change. Plain data copies, no internals;
 // a breaking change gets a new apiVersion.
 import * as vscode from 'vscode';
@@ -48,22 +48,23 @@ export function publicApi(store: StatusStore, tree: CustomersTree): PartnerCente
       const s = store.book.get(id);
       if (!s) return undefined;
       const good = s.lastGood;
-      return {
+      // a fresh, frozen copy of plain data: a caller can neither change what we hold nor reach past it
+      return Object.freeze({
         tenantId: id,
         name: tree.tenants.find((t) => t.tenantId === id)?.name,
         state: toolState(s),
-        qualifications: (good?.qualifications ?? []).map((q) => ({
+        qualifications: Object.freeze((good?.qualifications ?? []).map((q) => Object.freeze({
           name: q.name,
           status: q.status === 'NotVetted' ? 'Held' : q.status,
           ...(q.rawStatus !== undefined ? { rawStatus: q.rawStatus } : {}),
           ...(q.reason !== undefined ? { reason: q.reason } : {}),
           ...(q.createdAt !== undefined ? { vettingDate: q.createdAt } : {}),
-        })),
+        }))),
         ...(good ? { lastChecked: new Date(good.checkedAt).toISOString() } : {}),
         ...(s.failure ? { lastError: s.failure.message } : {}),
         fromLastSession: !!s.stale,
-      };
+      });
     },
-    onDidChangeQualifications: (listener, thisArgs, disposables) => store.onDidChange((ids) => listener.call(thisArgs, { tenantIds: [...ids] }), undefined, disposables),
+    onDidChangeQualifications: (listener, thisArgs, disposables) => store.onDidChange((ids) => listener.call(thisArgs, Object.freeze({ tenantIds: Object.freeze([...ids]) })), undefined, disposables),
   };
 }

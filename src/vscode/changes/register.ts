@@ -9,7 +9,7 @@ import { SECTION } from '../settings';
 import { StatusStore } from '../statusStore';
 import { CustomersTree, Node } from '../view/tree';
 import { Announcer } from './announce';
-import { autoRefresh } from './autoRefresh';
+import { autoRefresher } from './autoRefresh';
 import { ChangeTracker, HISTORY_KEY } from './changeTracker';
 import { rowNotes } from './rowNotes';
 import { affectsWatch } from './settings';
@@ -33,6 +33,8 @@ export interface ChangesApi {
   readonly statusBar: StatusBar;
   /** A history read afresh from workspace state (what the next window would load). */
   reloadHistory(): Promise<VettingHistory>;
+  /** What showing the view starts: the auto refresh (joined when one runs); the number of tenants it checks. */
+  autoRefresh(): Promise<number>;
   /** What Show History lists for a tenant (tests read it; the command shows it in a quick pick). */
   historyItems(tenantId: string): { title: string; items: vscode.QuickPickItem[] };
 }
@@ -49,7 +51,8 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
 
   let evaluateTimer: NodeJS.Timeout | undefined;
   const evaluateSoon = (ms = 250) => { evaluateTimer ??= setTimeout(() => { evaluateTimer = undefined; void watcher.evaluate(); }, ms); };
-  const tryAutoRefresh = () => void autoRefresh(connection, refresher, store, tree).catch((e) => logger.warn(`auto refresh: ${String(e)}`));
+  const autoRefresh = autoRefresher(connection, refresher, store, tree);
+  const tryAutoRefresh = () => void autoRefresh().catch((e) => logger.warn(`auto refresh: ${String(e)}`));
 
   context.subscriptions.push(
     refresher, tracker, announcer, watcher, statusBar,
@@ -85,7 +88,7 @@ export function registerChanges(context: vscode.ExtensionContext, d: ChangesDeps
   }, START_DELAY_MS);
 
   return {
-    tracker, announcer, watcher, statusBar,
+    tracker, announcer, watcher, statusBar, autoRefresh,
     reloadHistory: async () => {
       await tracker.flush();
       return VettingHistory.fromJSON(context.workspaceState.get(HISTORY_KEY));

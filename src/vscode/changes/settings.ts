@@ -1,6 +1,6 @@
 // Settings of the changes feature: watching In Review tenants, auto refresh and the status bar item.
 import * as vscode from 'vscode';
-import { SECTION, readLimits } from '../settings';
+import { SECTION, readLimits, readSpendingSettings } from '../settings';
 
 export const MIN_WATCH_MINUTES = 15;
 /** The watcher's share of the request ceiling (partnerCenter.maxRequestsPerMinute). */
@@ -14,22 +14,23 @@ export interface WatchSettings {
 
 /**
  * `development` (the extension runs from source: tests, the demo) lets a test hook or the undeclared setting
- * partnerCenter.development.watchIntervalSeconds (settings.json only) go below the public 15-minute minimum.
+ * partnerCenter.development.watchIntervalSeconds (user settings.json only) go below the public 15-minute minimum.
  */
 export function readWatchSettings(development: boolean, testIntervalMs?: number): WatchSettings {
-  const c = vscode.workspace.getConfiguration(SECTION);
-  const minutes = Math.max(MIN_WATCH_MINUTES, Number(c.get<number>('watch.intervalMinutes', 60)) || 60);
-  const devMs = !development ? NaN : testIntervalMs ?? Number(c.get<number>('development.watchIntervalSeconds')) * 1000;
+  // user settings only; a workspace may only turn watching off or make it less frequent (settings.ts)
+  const s = readSpendingSettings();
+  const minutes = Math.max(MIN_WATCH_MINUTES, s.watchMinutes);
+  const devMs = !development ? NaN : testIntervalMs ?? (s.devWatchSeconds ?? NaN) * 1000;
   return {
-    enabled: c.get<boolean>('watch.enabled', true) !== false,
+    enabled: s.watchEnabled,
     intervalMs: devMs > 0 ? devMs : minutes * 60_000,
     maxChecksPerMinute: Math.max(1, Math.floor(readLimits().requestsPerMinute * WATCH_BUDGET_SHARE)),
   };
 }
 
-/** Hours after which a tenant is refreshed when the view opens; 0 = off. */
+/** Hours after which a tenant is refreshed when the view opens; 0 = off. User settings only (a workspace may turn it off). */
 export function readAutoRefreshHours(): number {
-  return Math.max(0, Number(vscode.workspace.getConfiguration(SECTION).get<number>('autoRefresh.hours', 0)) || 0);
+  return readSpendingSettings().autoRefreshHours;
 }
 
 export function readStatusBarEnabled(): boolean {

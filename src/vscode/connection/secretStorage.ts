@@ -12,3 +12,13 @@ export function secretStorageStore(secrets: vscode.SecretStorage): SecretStore {
 
 /** Keys this extension owns, so other windows' changes to them reset the connection here. */
 export const isOurSecret = (key: string) => key.startsWith('partnerCenter.');
+
+/** This extension's keys where SecretStorage can list them (newer VS Code; not 1.100's API): otherwise none. */
+export async function listSecretKeys(secrets: vscode.SecretStorage): Promise<string[]> {
+  const list = (secrets as { keys?: () => Thenable<string[]> }).keys;
+  try {
+    return list ? (await list.call(secrets)).filter(isOurSecret) : [];
+  } catch {
+    return [];
+  }
+}

@@ -5,13 +5,14 @@ import * as vscode from 'vscode';
 import { askText, link, pick, showInformation, ShownItem, withProgress } from '../display/window';
 import { l10n } from '../display/l10n';
 import { APP_CREDENTIAL_KEY, AppCredential, certificateFromPem } from '../../core/auth/appCredential';
-import { signInKeys } from '../../core/auth/secretKeys';
+import { removeAllKeys, signInKeys } from '../../core/auth/secretKeys';
 import { PartnerCenterError } from '../../core/client/errors';
 import { icon, plainText, Shown, text } from '../../core/display/safeText';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import { Logger } from '../../core/log';
 import { abortSignalOf } from '../cancellation';
 import { Connection } from '../connection/connection';
+import { listSecretKeys, secretStorageStore } from '../connection/secretStorage';
 import { SECTION, readConnectionSettings } from '../settings';
 import { showFailure } from '../userMessages';
 
@@ -161,10 +162,12 @@ export async function signOut(connection: Connection, secrets: vscode.SecretStor
   } catch (e) {
     logger.warn(`sign-out: ${(e as Error).message}`);
   }
-  // whatever the connection could do, nothing of this sign-in stays behind
-  for (const key of signInKeys(readConnectionSettings().clientId)) await secrets.delete(key);
+  // whatever the connection could do, nothing of any sign-in stays behind: the caches of every client id and
+  // mode ever used (an earlier client's refresh token would sign in silently when it is current again)
+  const removed = await removeAllKeys(secretStorageStore(secrets), [...signInKeys(readConnectionSettings().clientId), ...(await listSecretKeys(secrets))]);
   await connection.reset();
   await setSignedInContext(connection);
-  logger.info('signed out');
+  // names only (they hold client ids, which are not secrets), never values
+  logger.info(`signed out: removed ${removed.length} secret storage entries${removed.length ? ` (${removed.join(', ')})` : ''}`);
   void showInformation(l10n.t('Signed out of Partner Center.'));
 }
