@@ -194,7 +194,7 @@ describe('Customers: domains and names in the tree', () => {
       ]);
       const fabrikam = after[2]!;
       const tip = (w.api.tree.resolveTreeItem(fabrikam.item, fabrikam.node).tooltip as vscode.MarkdownString).value;
-      assert.match(tip, /Name from Partner Center \(entry for the domain fabrikam-k12\.org\)/);
+      assert.match(tip, /Name from Partner Center \(entry for the domain fabrikam\\-k12\\\.org\)/);
       assert.match(tip, /Relationship: reseller/);
       assert.match(tip, /Default domain: fabrikam\\?-k12\\?\.org/);
     } finally {
