@@ -78,7 +78,7 @@ describe('Qualification requests against the simulator', () => {
     rig = await startRig();
     const user = new UserSignIn({ cloud: rig.cloud, tenantId: rig.sim.partnerTenantId, clientId: 'd0d0d0d0-0000-4000-8000-00000000000d', dispatcher: rig.dispatcher, secrets: new MemorySecretStore(), logger: rig.logger });
     await user.signInWithDeviceCode(() => undefined);
-    client = new PartnerCenterClient({ cloud: rig.cloud, tokens: user, dispatcher: rig.dispatcher, logger: rig.logger });
+    client = new PartnerCenterClient({ cloud: rig.cloud, tokens: user, dispatcher: rig.dispatcher, logger: rig.logger, retry: { backoffMs: FAST_BACKOFF, onRetry: (r) => rig.retries.push(r) } });
   });
   afterEach(async () => { await rig.close(); });
 
@@ -156,9 +156,9 @@ describe('Qualification requests against the simulator', () => {
 
   it('retries a POST whose connection was refused before sending', async () => {
     const retries: string[] = [];
-    const dead = createDispatcher({}, { backoffMs: FAST_BACKOFF, onRetry: (r) => retries.push(r) });
+    const dead = createDispatcher({});
     try {
-      const c = new PartnerCenterClient({ cloud: customCloud('https://127.0.0.1:9', 'https://127.0.0.1:9'), tokens: { signInMode: 'user', getToken: async () => 'token' }, dispatcher: dead });
+      const c = new PartnerCenterClient({ cloud: customCloud('https://127.0.0.1:9', 'https://127.0.0.1:9'), tokens: { signInMode: 'user', getToken: async () => 'token' }, dispatcher: dead, retry: { backoffMs: FAST_BACKOFF, onRetry: (r) => retries.push(r) } });
       const e = await failure(c.requestQualification(DEMO_TENANTS.none, soe));
       assert.strictEqual(e.kind, 'network');
       assert.deepStrictEqual(retries, ['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);
