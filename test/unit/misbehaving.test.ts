@@ -150,6 +150,21 @@ describe('Every request ends (a loopback server that misbehaves)', () => {
     assert.strictEqual(forced, 1, 'one refresh for ten 401s');
   });
 
+  it('lets a caller that joined a forced token refresh cancel its own wait', async () => {
+    const memo = new TokenMemo(0);
+    let release = () => undefined as void;
+    const slow = () => new Promise<{ accessToken: string; expiresOn: Date }>((ok) => { release = () => ok({ accessToken: 'new', expiresOn: new Date(Date.now() + 3_600_000) }); });
+    const serial = new Serial();
+    const first = memo.obtain({ forceRefresh: true, refused: 'old' }, serial, slow);
+    const ac = new AbortController();
+    const joined = memo.obtain({ forceRefresh: true, refused: 'old', signal: ac.signal }, serial, slow);
+    ac.abort();
+    assert.strictEqual((await failure(joined)).kind, 'cancelled');
+    await new Promise((r) => setImmediate(r));
+    release();
+    assert.strictEqual(await first, 'new');
+  });
+
   it('reports a POST whose connection reset after its body was sent as of unknown fate, and sends it once', async () => {
     server = await startBadServer((req, res) => {
       req.resume();

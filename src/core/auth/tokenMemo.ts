@@ -44,7 +44,7 @@ export class TokenMemo {
     } else {
       const replaced = this.replacing(request.refused);
       if (replaced) return replaced;
-      if (this.forcing) return this.forcing;
+      if (this.forcing) return untilAborted(this.forcing, request.signal); // a joiner's cancel ends its own wait
     }
     const run = serial.run(async () => {
       const fresh = force ? this.replacing(request.refused) : this.get();
@@ -67,4 +67,14 @@ export class TokenMemo {
     const current = this.get();
     return refused !== undefined && current !== undefined && current !== refused ? current : undefined;
   }
+}
+
+function untilAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(abortError(signal));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then((v) => { signal.removeEventListener('abort', onAbort); resolve(v); }, (e: unknown) => { signal.removeEventListener('abort', onAbort); reject(e); });
+  });
 }
