@@ -40,6 +40,16 @@ describe('Every request ends (a loopback server that misbehaves)', () => {
     assert.ok(Date.now() - started < 4000, `ended after ${Date.now() - started} ms`);
   }).timeout(10_000);
 
+  it('starts the deadline when an attempt leaves, not while it waits for the budget', async () => {
+    server = await startBadServer((_req, res) => { res.writeHead(200, { 'content-type': 'application/json' }); res.end('[]'); });
+    const gate = new RateGate({ limit: 1, windowMs: 600, marginMs: 0 });
+    const { client, retries } = rig(server, { gate, deadlineMs: 300 });
+    await client.getQualifications(T(8));
+    const waited = await client.getQualifications(T(9)); // waits ~600 ms at the gate, then answers at once
+    assert.deepStrictEqual(waited.qualifications, []);
+    assert.deepStrictEqual(retries, []);
+  });
+
   it('drains at most a capped slice of a 20 MB 503 body and still reports 503', async () => {
     server = await startBadServer((_req, res, s) => {
       res.writeHead(503, { 'content-type': 'text/plain' });

@@ -53,10 +53,12 @@ export async function sendWithRetries(c: AttemptContext, req: OutgoingRequest): 
     let failure: Error & { code?: string };
     let answer: RawResponse | undefined;
     let dispatched = false;
-    const deadline = AbortSignal.timeout(c.deadlineMs);
+    let deadline: AbortSignal | undefined;
     try {
       if (req.signal?.aborted) throw abortError(req.signal);
       await c.gate?.acquire(req.signal);
+      // the deadline starts when the attempt leaves, not while it waits for the budget
+      deadline = AbortSignal.timeout(c.deadlineMs);
       const signal = req.signal ? AbortSignal.any([req.signal, deadline]) : deadline;
       dispatched = true;
       answer = await attempt(c, req, signal);
@@ -64,7 +66,7 @@ export async function sendWithRetries(c: AttemptContext, req: OutgoingRequest): 
       failure = e as Error & { code?: string };
       if (req.signal?.aborted) throw unknownIf(dispatched && req.method === 'POST', abortError(req.signal));
       if (failure instanceof PartnerCenterError) throw failure; // an over-long body: not the network's fault
-      if (deadline.aborted) failure = Object.assign(new Error(`no complete answer within ${Math.round(c.deadlineMs / 1000)} s`), { code: DEADLINE_CODE });
+      if (deadline?.aborted) failure = Object.assign(new Error(`no complete answer within ${Math.round(c.deadlineMs / 1000)} s`), { code: DEADLINE_CODE });
       failure.code ??= (failure as { cause?: { code?: string } }).cause?.code;
     }
     const status = answer?.status;
