@@ -40,7 +40,7 @@ export async function checkFate(live: Live, tenantId: string, who: string, kind:
   }
   const again = vscode.l10n.t('Send Again');
   const shown = vscode.window.showWarningMessage(
-    plainText(vscode.l10n.t('{0}: Partner Center did not receive the {1} request (read again just now: nothing was created). {2}', who, kind, lost.message), 512),
+    plainText(vscode.l10n.t('{0}: the {1} request got no answer ({2}), and reading the customer again shows nothing was created: Partner Center did not receive it.', who, kind, lost.code ?? lost.kind), 512),
     again,
   );
   return { fate: 'not-received', read, sendAgain: ask && (await shown) === again };
