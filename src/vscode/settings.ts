@@ -146,11 +146,14 @@ export function readConnectionSettings(): ConnectionSettings {
 export interface Limits {
   readonly concurrency: number;
   readonly requestsPerMinute: number;
+  /** The overall deadline of one attempt of one request (headers and whole body). */
+  readonly requestTimeoutSeconds: number;
 }
 
 const LIMITS: Record<keyof Limits, { key: string; fallback: number; max: number }> = {
   concurrency: { key: 'maxConcurrentRequests', fallback: 8, max: 64 },
   requestsPerMinute: { key: 'maxRequestsPerMinute', fallback: 500, max: 6000 },
+  requestTimeoutSeconds: { key: 'requestTimeoutSeconds', fallback: 60, max: 600 },
 };
 
 /**
@@ -163,7 +166,7 @@ export function readLimits(): Limits {
     const lower = workspaceValues<number>(key, SECTION).filter((v) => typeof v === 'number' && Number.isFinite(v));
     return Math.min(user, ...lower.map((v) => clamp(v, 1, max)));
   };
-  return { concurrency: limit(LIMITS.concurrency), requestsPerMinute: limit(LIMITS.requestsPerMinute) };
+  return { concurrency: limit(LIMITS.concurrency), requestsPerMinute: limit(LIMITS.requestsPerMinute), requestTimeoutSeconds: limit(LIMITS.requestTimeoutSeconds) };
 }
 
 /** VS Code's own network settings, applied to sign-in and API calls alike: the user's values only. */

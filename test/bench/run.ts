@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { rateChartSvg } from './chart';
-import { Line, backToBack, faulty, latencyBound, limitedService, slidingWindowLimit, tokenBucketLimit, underBudget } from './scenarios';
+import { Line, backToBack, faulty, faultyUnderBudget, latencyBound, limitedService, slidingWindowLimit, tokenBucketLimit, underBudget } from './scenarios';
 import { historyOverhead, watchBudget } from './watch';
 import { exportReport } from './exportReport';
 import { customerScenarios } from './customers';
@@ -75,6 +75,7 @@ async function nodeScenarios(add: (ls: Line[]) => void): Promise<void> {
     fs.writeFileSync(path.join(root, 'docs', 'images', 'bench-budget-token-bucket.svg'), rateChartSvg(stricter.trace));
   }
   add(await faulty(quick ? 200 : 1000, 8));
+  add(await faultyUnderBudget({ ...at, ...budget, n: quick ? 60 : 600 }));
   add(await watchBudget(quick ? 100 : 1000, 15, quick ? 1 : 3, quick ? 600 : 60));
   add(await historyOverhead(quick ? 200 : 2000, quick ? 20 : 50, 8));
   add(exportReport(quick ? 1000 : 10_000));

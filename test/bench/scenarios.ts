@@ -28,6 +28,8 @@ interface RunResult { ms: number; ok: number; failed: number; retries: number; t
 interface Rig {
   sim: Simulator;
   tenantIds: string[];
+  /** When each API request left the client (first attempts and retries). */
+  sent: number[];
   /** One refresh through the rig's one client and (optional) request budget, shared by every run. */
   run(concurrency: number): Promise<RunResult>;
   close(): Promise<void>;
@@ -43,15 +45,22 @@ async function rig(customers: number, sim: SimulatorOptions, budget?: { limit: n
   const gate = budget ? new RateGate(budget) : undefined;
   let retries = 0;
   let throttled = 0;
-  const dispatcher = createDispatcher({ ca: [simulator.caCert] }, { onRetry: () => retries++, onThrottled: (ms) => { throttled++; gate?.throttled(ms); } });
+  // API retries happen in the client, through the gate (which it tells about each 429); sign-in's in the dispatcher
+  const retry = { onRetry: () => retries++, onThrottled: () => throttled++ };
+  const sent: number[] = [];
+  const dispatcher = createDispatcher({ ca: [simulator.caCert] }, retry).compose((dispatch) => (opts, handler) => {
+    if (/\/qualifications$/.test(opts.path)) sent.push(Date.now()); // every API request that left, first attempt or retry
+    return dispatch(opts, handler);
+  });
   const tokens = new AppSignIn({ cloud, tenantId: simulator.partnerTenantId, clientId, dispatcher, secrets: new MemorySecretStore() }, { kind: 'secret', secret });
   await tokens.getToken({}); // sign-in is not part of the refresh
-  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate });
+  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate, retry });
   const runner = new BatchRunner(client);
   const tenantIds = list.map((c) => c.tenantId);
   return {
     sim: simulator,
     tenantIds,
+    sent,
     async run(concurrency) {
       const [r0, t0c] = [retries, throttled];
       const t0 = performance.now();
@@ -255,6 +264,26 @@ export async function faulty(n: number, concurrency: number): Promise<Line[]> {
       { name: `3. faulty service, ${n} tenants, 5% 503 + 1% resets: wall`, value: res.ms / 1000, unit: 's' },
       { name: '3. tenants that succeeded', value: res.ok, unit: `of ${n}`, target: `= ${n}`, ok: res.ok === n },
       { name: '3. retries used', value: res.retries, unit: '' },
+    ];
+  } finally {
+    await r.close();
+  }
+}
+
+/** 3b: a faulty service (5% 503, 1% resets) under the budget: retries count, so no window holds more than L. */
+export async function faultyUnderBudget(p: BudgetParams): Promise<Line[]> {
+  const r = await rig(p.n, { latencyMs: p.latencyMs, rateLimiter: { kind: 'sliding-window', limit: p.limit, windowMs: p.windowMs } }, p);
+  try {
+    r.sim.setGlobalFault([{ fault: 'server-error', status: 503, probability: 0.05 }, { fault: 'reset', probability: 0.01 }]);
+    const res = await r.run(p.concurrency);
+    const busiest = busiestWindow(r.sent, p.windowMs);
+    return [
+      { name: `3b. faulty service under ${perMinute(p)}, ${p.n} tenants: wall`, value: res.ms / 1000, unit: 's' },
+      { name: '3b. requests sent (first attempts and retries)', value: r.sent.length, unit: '' },
+      { name: '3b. retries used', value: res.retries, unit: '' },
+      { name: `3b. most requests sent in any ${p.windowMs / 1000} s`, value: busiest, unit: '', target: `<= ${p.limit}`, ok: busiest <= p.limit },
+      { name: '3b. share of requests answered 429', value: share429(r.sim) * 100, unit: '%' },
+      { name: '3b. tenants lost', value: res.failed, unit: '', target: '= 0', ok: res.failed === 0 },
     ];
   } finally {
     await r.close();

@@ -112,6 +112,26 @@ describe('Request Qualification', () => {
     }
   });
 
+  it('settles a request whose answer was lost by reading the tenant again, never by sending it twice', async () => {
+    const soe = () => w.sim.api.customers.get(BUSY)!.qualifications.filter((q) => String(q.qualification).toLowerCase() === 'stateownedentity').length;
+    try {
+      // the connection breaks before the service acted: the fresh read shows nothing, so sending again is offered
+      w.sim.setCustomerFault(BUSY, { fault: 'reset', method: 'POST', times: 1 });
+      const lost = await request({ tenantId: BUSY, qualification: 'StateOwnedEntity' });
+      assert.deepStrictEqual([lost.ok, !lost.ok && lost.reason], [false, 'not-received']);
+      assert.match((lost as { message: string }).message, /may have received the request/);
+      assert.strictEqual(soe(), 0);
+      // the service acted, then the answer was lost: the row shows what Partner Center holds, nothing is resent
+      w.sim.setCustomerFault(BUSY, { fault: 'reset-after-write', method: 'POST', times: 1 });
+      const received = await request({ tenantId: BUSY, qualification: 'StateOwnedEntity' });
+      assert.deepStrictEqual([received.ok, received.ok && received.confirmedByRead], [true, true]);
+      assert.strictEqual(soe(), 1, 'created once');
+      await waitFor('the row shows the request', () => held(BUSY)?.some((q) => q.startsWith('StateOwnedEntity')));
+    } finally {
+      w.sim.setCustomerFault(BUSY, undefined);
+    }
+  });
+
   it('checks a website before sending', async () => {
     const outcome = await request({ tenantId: COUNTY, qualification: 'Education', educationSegment: 'K12', website: 'not a website' });
     assert.deepStrictEqual([outcome.ok, !outcome.ok && outcome.reason], [false, 'invalid']);

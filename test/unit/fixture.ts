@@ -40,7 +40,7 @@ export interface Rig {
 
 export const FAST_BACKOFF = [20, 40, 80];
 
-export async function startRig(o: { sim?: SimulatorOptions; network?: NetworkOptions; retry?: RetryPolicyOptions; gate?: RateGate; extraApps?: { clientId: string; certificate: string }[] } = {}): Promise<Rig> {
+export async function startRig(o: { sim?: SimulatorOptions; network?: NetworkOptions; retry?: RetryPolicyOptions; gate?: RateGate; deadlineMs?: number; extraApps?: { clientId: string; certificate: string }[] } = {}): Promise<Rig> {
   const appClientId = 'c0c0c0c0-0000-4000-8000-00000000000c';
   const appSecret = `sim-${randomBytes(18).toString('base64url')}`;
   const sim = await startSimulator({ ...o.sim, confidentialApps: [{ clientId: appClientId, secret: appSecret }, ...(o.extraApps ?? []), ...(o.sim?.confidentialApps ?? [])] });
@@ -48,14 +48,13 @@ export async function startRig(o: { sim?: SimulatorOptions; network?: NetworkOpt
   const retries: string[] = [];
   const throttles: number[] = [];
   const gate = o.gate;
-  const dispatcher = createDispatcher(
-    { ca: [sim.caCert], ...o.network },
-    { backoffMs: FAST_BACKOFF, ...o.retry, onRetry: (r) => retries.push(r), onThrottled: (ms) => { throttles.push(ms); gate?.throttled(ms); } },
-  );
+  // the same policy for sign-in (the dispatcher's interceptor) and API calls (the client's own loop, through the gate)
+  const retry: RetryPolicyOptions = { backoffMs: FAST_BACKOFF, ...o.retry, onRetry: (r) => retries.push(r), onThrottled: (ms) => throttles.push(ms) };
+  const dispatcher = createDispatcher({ ca: [sim.caCert], ...o.network }, retry);
   const secrets = new MemorySecretStore();
   const logger = new RecordingLogger();
   const auth = new AppSignIn({ cloud, tenantId: sim.partnerTenantId, clientId: appClientId, dispatcher, secrets, logger }, { kind: 'secret', secret: appSecret });
-  const client = new PartnerCenterClient({ cloud, tokens: auth, dispatcher, logger, gate });
+  const client = new PartnerCenterClient({ cloud, tokens: auth, dispatcher, logger, gate, retry, deadlineMs: o.deadlineMs });
   return {
     sim, cloud, dispatcher, secrets, logger, appClientId, appSecret, auth, client, retries, throttles,
     async close() {

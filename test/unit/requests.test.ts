@@ -6,7 +6,7 @@ import { PartnerCenterError } from '../../src/core/client/errors';
 import { createDispatcher } from '../../src/core/client/network';
 import { PartnerCenterClient } from '../../src/core/client/partnerCenterClient';
 import { Qualification } from '../../src/core/model/qualification';
-import { QualificationRequest, availability, describeRequest, requestBody, requestProblems, requestQuery, websiteProblem } from '../../src/core/requests/qualificationRequest';
+import { QualificationRequest, availability, describeRequest, landedRequest, requestBody, requestProblems, requestQuery, websiteProblem } from '../../src/core/requests/qualificationRequest';
 import { parseValidationCodes } from '../../src/core/requests/validationCodes';
 import { DEMO_TENANTS } from '../../src/core/simulator/customers';
 import { FAST_BACKOFF, Rig, startRig } from './fixture';
@@ -34,6 +34,15 @@ describe('Qualification requests: bodies and rules', () => {
     assert.strictEqual(requestQuery(gcc), '?code=c2b6b1f4-5a2c-4a53-9c55-2f7c1ad3f1a0');
     assert.strictEqual(requestQuery(edu), '');
     assert.strictEqual(describeRequest(edu), 'Education, segment K12, website contoso.edu');
+  });
+
+  it('tells from a fresh read whether a request whose answer was lost was created', () => {
+    const denied: Qualification = { name: 'Education', status: 'Denied', createdAt: '2026-01-01T00:00:00Z' };
+    assert.strictEqual(landedRequest([], [], 'Education'), undefined, 'nothing there: not received');
+    assert.deepStrictEqual(landedRequest([], [q('Education', 'InReview')], 'education'), q('Education', 'InReview'));
+    assert.strictEqual(landedRequest([denied], [denied], 'Education'), undefined, 'the same Denied entry as before: not received');
+    assert.deepStrictEqual(landedRequest([denied], [{ ...denied, status: 'InReview' }], 'Education')?.status, 'InReview', 'asked again after Denied');
+    assert.strictEqual(landedRequest([], [q('StateOwnedEntity', 'NotVetted')], 'Education'), undefined, 'another kind does not count');
   });
 
   it('explains held and excluded kinds; Denied may be asked again', () => {
@@ -78,7 +87,7 @@ describe('Qualification requests against the simulator', () => {
     rig = await startRig();
     const user = new UserSignIn({ cloud: rig.cloud, tenantId: rig.sim.partnerTenantId, clientId: 'd0d0d0d0-0000-4000-8000-00000000000d', dispatcher: rig.dispatcher, secrets: new MemorySecretStore(), logger: rig.logger });
     await user.signInWithDeviceCode(() => undefined);
-    client = new PartnerCenterClient({ cloud: rig.cloud, tokens: user, dispatcher: rig.dispatcher, logger: rig.logger });
+    client = new PartnerCenterClient({ cloud: rig.cloud, tokens: user, dispatcher: rig.dispatcher, logger: rig.logger, retry: { backoffMs: FAST_BACKOFF, onRetry: (r) => rig.retries.push(r) } });
   });
   afterEach(async () => { await rig.close(); });
 
@@ -156,9 +165,9 @@ describe('Qualification requests against the simulator', () => {
 
   it('retries a POST whose connection was refused before sending', async () => {
     const retries: string[] = [];
-    const dead = createDispatcher({}, { backoffMs: FAST_BACKOFF, onRetry: (r) => retries.push(r) });
+    const dead = createDispatcher({});
     try {
-      const c = new PartnerCenterClient({ cloud: customCloud('https://127.0.0.1:9', 'https://127.0.0.1:9'), tokens: { signInMode: 'user', getToken: async () => 'token' }, dispatcher: dead });
+      const c = new PartnerCenterClient({ cloud: customCloud('https://127.0.0.1:9', 'https://127.0.0.1:9'), tokens: { signInMode: 'user', getToken: async () => 'token' }, dispatcher: dead, retry: { backoffMs: FAST_BACKOFF, onRetry: (r) => retries.push(r) } });
       const e = await failure(c.requestQualification(DEMO_TENANTS.none, soe));
       assert.strictEqual(e.kind, 'network');
       assert.deepStrictEqual(retries, ['ECONNREFUSED', 'ECONNREFUSED', 'ECONNREFUSED']);

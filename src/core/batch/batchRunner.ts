@@ -2,7 +2,7 @@
 // is a result, never a stop), cancellation that keeps what finished, results streamed as they arrive,
 // and one request per tenant even when several batches ask for it at once.
 import { randomUUID } from 'crypto';
-import { isAbort } from '../abort';
+import { abortError, isAbort } from '../abort';
 import { PartnerCenterError } from '../client/errors';
 import { CallOptions } from '../client/partnerCenterClient';
 import { toPartnerCenterError } from '../client/partnerCenterClient';
@@ -33,19 +33,58 @@ export interface BatchSummary {
 
 export const DEFAULT_CONCURRENCY = 8;
 
+/** A fetch several callers wait for: it is aborted only when every one of them has cancelled. */
+interface SharedFetch {
+  readonly promise: Promise<QualificationsResult>;
+  readonly abort: AbortController;
+  waiting: number;
+}
+
 export class BatchRunner {
-  private readonly inFlight = new Map<string, Promise<QualificationsResult>>();
+  private readonly inFlight = new Map<string, SharedFetch>();
 
   constructor(private readonly source: QualificationsSource) {}
 
-  /** One fetch per tenant at a time: a second caller for the same tenant joins the first. */
+  /**
+   * One fetch per tenant at a time: a second caller for the same tenant joins the first. Each caller's cancel
+   * ends its own wait at once; the shared call goes on for the others and stops when nobody waits any more.
+   */
   fetchOne(tenantId: string, call: CallOptions): Promise<QualificationsResult> {
+    if (call.signal?.aborted) return Promise.reject(abortError(call.signal));
     const key = tenantId.toLowerCase();
-    const running = this.inFlight.get(key);
-    if (running) return running;
-    const p = this.source.getQualifications(tenantId, call).finally(() => this.inFlight.delete(key));
-    this.inFlight.set(key, p);
-    return p;
+    let shared = this.inFlight.get(key);
+    if (!shared) {
+      const abort = new AbortController();
+      const promise = this.source.getQualifications(tenantId, { ...call, signal: abort.signal }).finally(() => {
+        if (this.inFlight.get(key) === shared) this.inFlight.delete(key);
+      });
+      shared = { promise, abort, waiting: 0 };
+      this.inFlight.set(key, shared);
+    }
+    const s = shared;
+    s.waiting++;
+    return new Promise<QualificationsResult>((resolve, reject) => {
+      let left = false;
+      const leave = () => {
+        if (left) return false;
+        left = true;
+        call.signal?.removeEventListener('abort', onAbort);
+        s.waiting--;
+        return true;
+      };
+      const onAbort = () => {
+        if (!leave()) return;
+        if (s.waiting === 0) {
+          // nobody waits for the answer: stop it, and let a later caller start afresh
+          if (this.inFlight.get(key) === s) this.inFlight.delete(key);
+          s.abort.abort();
+        }
+        reject(abortError(call.signal));
+      };
+      call.signal?.addEventListener('abort', onAbort, { once: true });
+      if (call.signal?.aborted) onAbort(); // aborted while the call was being started
+      s.promise.then((v) => { if (leave()) resolve(v); }, (e: unknown) => { if (leave()) reject(e); });
+    });
   }
 
   async run(tenantIds: readonly string[], o: BatchOptions = {}): Promise<BatchSummary> {

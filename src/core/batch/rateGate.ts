@@ -32,7 +32,7 @@ export class RateGate {
   private readonly windowMs: number;
   private readonly marginMs: number;
   private readonly clock: Clock;
-  /** Send times (sorted; a 429's retry is reserved ahead), from `head` on: those still inside the window. */
+  /** Send times (sorted), from `head` on: those still inside the window. */
   private sends: number[] = [];
   private head = 0;
   private closedUntil = 0;
@@ -67,7 +67,7 @@ export class RateGate {
     return this.pace !== undefined;
   }
 
-  /** Requests counted in the window ending now (including retries reserved after a 429). */
+  /** Requests counted in the window ending now (first attempts and retries alike). */
   inWindow(): number {
     this.prune(this.clock.now());
     return this.sends.length - this.head;
@@ -81,9 +81,9 @@ export class RateGate {
   }
 
   /**
-   * The service said 429 and the request will be sent again after `retryAfterMs` (the dispatcher retries it
-   * without coming back here): close the gate for everyone until then, reserve the retry's place in the
-   * window, and pace at half the rate (once per episode: eight requests answered 429 together halve it once).
+   * The service said 429 and the request will be sent again after `retryAfterMs` (the retry passes this gate
+   * like any request, so it is counted when it leaves): close the gate for everyone until then and pace at
+   * half the rate (once per episode: eight requests answered 429 together halve it once).
    */
   throttled(retryAfterMs: number): void {
     const now = this.clock.now();
@@ -91,12 +91,10 @@ export class RateGate {
     const reopen = now + Math.max(0, retryAfterMs);
     const sameEpisode = this.pace !== undefined && now < this.closedUntil;
     this.closedUntil = Math.max(this.closedUntil, reopen);
-    this.insert(reopen);
     if (!this.pace) this.pace = { rate: this.ceiling / 2, nextAt: 0, lastThrottle: now };
     else if (!sameEpisode) this.pace.rate = Math.max(this.pace.rate / 2, 1 / 60_000);
     this.pace.lastThrottle = now;
-    // the retry takes one paced slot after the gate reopens
-    this.pace.nextAt = Math.max(this.pace.nextAt, this.closedUntil) + 1 / this.pace.rate;
+    this.pace.nextAt = Math.max(this.pace.nextAt, this.closedUntil);
   }
 
   private get ceiling(): number {

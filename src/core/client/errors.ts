@@ -26,6 +26,8 @@ export interface ErrorDetails {
   readonly correlationId?: string;
   readonly cv?: string;
   readonly cause?: unknown;
+  /** A write was sent but no answer came (reset, timeout, cancel): the service may have acted on it. */
+  readonly unknownOutcome?: boolean;
 }
 
 export class PartnerCenterError extends Error {
@@ -36,6 +38,7 @@ export class PartnerCenterError extends Error {
   readonly requestId?: string;
   readonly correlationId?: string;
   readonly cv?: string;
+  readonly unknownOutcome?: boolean;
 
   constructor(readonly kind: PartnerCenterErrorKind, message: string, details: ErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -45,6 +48,7 @@ export class PartnerCenterError extends Error {
     this.requestId = details.requestId;
     this.correlationId = details.correlationId;
     this.cv = details.cv;
+    if (details.unknownOutcome) this.unknownOutcome = true;
   }
 
   /** Ids for a support ticket, e.g. "request 1b2…, correlation 9f0…". */

@@ -1,9 +1,8 @@
 // Partner Center calls through the client's own undici dispatcher: GET qualifications, the customer directory
-// (list, search, get by id) and validation codes, POST a qualification request; the Partner Center headers, a capped body, the retry policy (in the
-// dispatcher, stricter for the POST) and one token refresh on 401.
+// (list, search, get by id) and validation codes, POST a qualification request; the Partner Center headers,
+// attempts under a deadline with capped bodies and counted retries (attempts.ts), one token refresh on 401.
 import { randomUUID } from 'crypto';
 import type { Dispatcher } from 'undici';
-import { abortError, isAbort } from '../abort';
 import { RateGate } from '../batch/rateGate';
 import { Logger, silentLogger } from '../log';
 import { normalizeTenantId } from '../model/tenantId';
@@ -16,7 +15,12 @@ import { PartnerCenterError, isPartnerCenterError } from './errors';
 import { ParsedPage, nextLinkPath, parseCustomer, parseCustomerPage } from './parseCustomers';
 import { parseQualificationAnswer, parseQualifications } from './parseQualifications';
 import { ResponseIds, errorFromResponse } from './responseError';
+import { DEFAULT_DEADLINE_MS, sendWithRetries } from './attempts';
+import { DEFAULT_MAX_PAGES, PagingGuard } from './pagingGuard';
+import { RetryPolicyOptions } from './retryPolicy';
+import { toPartnerCenterError } from './transportErrors';
 import { TokenProvider } from './tokenProvider';
+import type { RawResponse } from './attempts';
 
 export interface PartnerCenterClientOptions {
   readonly cloud: Cloud;
@@ -27,6 +31,10 @@ export interface PartnerCenterClientOptions {
   readonly logger?: Logger;
   /** Larger bodies are refused (a qualifications list is a few hundred bytes). */
   readonly maxBodyBytes?: number;
+  /** Longest time one attempt may take, headers and whole body (the `partnerCenter.requestTimeoutSeconds` setting, read per call). */
+  readonly deadlineMs?: number | (() => number);
+  /** Backoff, limits and observers of the retry policy. */
+  readonly retry?: RetryPolicyOptions;
 }
 
 export interface CallOptions {
@@ -56,13 +64,8 @@ export interface ListCustomersOptions {
   readonly pageSize?: number;
   /** A prefix search on company name or default domain (Partner Center's starts_with filter). */
   readonly search?: { readonly field: CustomerSearchField; readonly prefix: string };
-}
-
-interface RawResponse {
-  readonly status: number;
-  readonly body: string;
-  readonly contentType?: string;
-  readonly ids: ResponseIds;
+  /** A listing that goes past this many pages ends with an error (default 2,000). */
+  readonly maxPages?: number;
 }
 
 export class PartnerCenterClient {
@@ -130,6 +133,7 @@ export class PartnerCenterClient {
     let path = `${this.basePath}/v1/customers?size=${size}${filter}`;
     let headers: Record<string, string> = {};
     let read = 0;
+    const guard = new PagingGuard(o.maxPages ?? DEFAULT_MAX_PAGES);
     for (let index = 0; ; index++) {
       const what = `customers page ${index + 1}`;
       let page: ParsedPage;
@@ -143,6 +147,12 @@ export class PartnerCenterClient {
       read += page.customers.length;
       yield { customers: page.customers, totalCount: page.totalCount, index };
       if (!page.next) return;
+      try {
+        guard.next(page.customers.length, page.next.headers['MS-ContinuationToken'], read);
+      } catch (e) {
+        this.log.warn(`${what}: ${(e as Error).message}`);
+        throw e;
+      }
       path = nextLinkPath(this.basePath, page.next.uri);
       headers = { ...page.next.headers };
     }
@@ -180,13 +190,16 @@ export class PartnerCenterClient {
     const started = Date.now();
     let response: RawResponse | undefined;
     try {
-      let token = await this.o.tokens.getToken({ signal: call.signal });
-      response = await this.send(path, req, token, requestId, correlationId, call.signal, o.headers);
+      const send = (token: string) => sendWithRetries(this.attempts, {
+        path, method: req.method, body: req.body, signal: call.signal, ok, headers: this.headers(token, requestId, correlationId, req.body !== undefined, o.headers),
+      });
+      const token = await this.o.tokens.getToken({ signal: call.signal });
+      response = await send(token);
       if (response.status === 401 && !/mfa|900421|10001/i.test(response.body)) {
-        // a refused token means the service did nothing: sending again with a fresh one is safe, even for a POST
+        // a refused token means the service did nothing: sending again with a fresh one is safe, even for a POST;
+        // naming the refused token lets concurrent 401s share one refresh
         this.log.info(`${label}: 401, refreshing the token once (request ${requestId})`);
-        token = await this.o.tokens.getToken({ signal: call.signal, forceRefresh: true });
-        response = await this.send(path, req, token, requestId, correlationId, call.signal, o.headers);
+        response = await send(await this.o.tokens.getToken({ signal: call.signal, forceRefresh: true, refused: token }));
       }
       const ids = { requestId: response.ids.requestId ?? requestId, correlationId: response.ids.correlationId ?? correlationId, cv: response.ids.cv };
       if (!ok.includes(response.status)) throw errorFromResponse(response.status, response.body, response.contentType, ids, tenantId);
@@ -209,36 +222,20 @@ export class PartnerCenterClient {
     }
   }
 
-  private async send(path: string, req: { method: 'GET' | 'POST'; body?: string }, token: string, requestId: string, correlationId: string, signal?: AbortSignal, extra: Record<string, string> = {}): Promise<RawResponse> {
-    if (signal?.aborted) throw abortError(signal);
-    await this.o.gate?.acquire(signal);
-    const res = await this.o.dispatcher.request({
-      origin: this.origin,
-      path,
-      method: req.method,
-      signal,
-      ...(req.body !== undefined ? { body: req.body } : {}),
-      headers: {
-        ...extra,
-        authorization: `Bearer ${token}`,
-        accept: 'application/json',
-        ...(req.body !== undefined ? { 'content-type': 'application/json' } : {}),
-        'ms-requestid': requestId,
-        'ms-correlationid': correlationId,
-        'ms-partnercenter-application': this.o.applicationName ?? 'Partner Center Qualifications for VS Code',
-        'x-locale': 'en-US',
-      },
-    });
-    const header = (n: string) => {
-      const v = res.headers[n];
-      return Array.isArray(v) ? v[0] : v;
-    };
-    const body = await readCapped(res.body, this.o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+  private get attempts() {
+    return { dispatcher: this.o.dispatcher, origin: this.origin, gate: this.o.gate, retry: this.o.retry, deadlineMs: (typeof this.o.deadlineMs === 'function' ? this.o.deadlineMs() : this.o.deadlineMs) ?? DEFAULT_DEADLINE_MS, maxBodyBytes: this.o.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES };
+  }
+
+  private headers(token: string, requestId: string, correlationId: string, json: boolean, extra: Record<string, string> = {}): Record<string, string> {
     return {
-      status: res.statusCode,
-      body,
-      contentType: header('content-type'),
-      ids: { requestId: header('ms-requestid'), correlationId: header('ms-correlationid'), cv: header('ms-cv') },
+      ...extra,
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      ...(json ? { 'content-type': 'application/json' } : {}),
+      'ms-requestid': requestId,
+      'ms-correlationid': correlationId,
+      'ms-partnercenter-application': this.o.applicationName ?? 'Partner Center Qualifications for VS Code',
+      'x-locale': 'en-US',
     };
   }
 }
@@ -262,36 +259,4 @@ function readSoFar(e: unknown, read: number): PartnerCenterError {
   return new PartnerCenterError(err.kind, `${err.message} (after ${read} customers were read)`, { status: err.status, code: err.code, description: err.description, requestId: err.requestId, correlationId: err.correlationId, cv: err.cv });
 }
 
-/** Reads a body as text, cancelling it once it passes `max` bytes. */
-async function readCapped(body: Dispatcher.ResponseData['body'], max: number): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > max) {
-      body.destroy();
-      throw new PartnerCenterError('malformed-response', `Partner Center sent a body larger than ${Math.round(max / 1024)} KB; refused.`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-const TIMEOUT_CODES = new Set(['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT']);
-
-export function toPartnerCenterError(e: unknown, ids: ResponseIds, signal?: AbortSignal): PartnerCenterError {
-  if (signal?.aborted || isAbort(e)) return new PartnerCenterError('cancelled', 'Cancelled.', ids);
-  if (isPartnerCenterError(e)) {
-    return e.requestId || e.correlationId ? e : new PartnerCenterError(e.kind, e.message, { ...ids, status: e.status, code: e.code, description: e.description });
-  }
-  const err = e as { code?: string; message?: string; cause?: { code?: string } };
-  const code = err?.code ?? err?.cause?.code;
-  if (code && TIMEOUT_CODES.has(code)) return new PartnerCenterError('timeout', 'Partner Center did not answer in time. Check the network or try again.', { ...ids, code });
-  if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) return untrustedCertificate(code, ids);
-  const what = code ? ` (${code})` : '';
-  return new PartnerCenterError('network', `Could not reach Partner Center${what}. Check the network and proxy settings.`, { ...ids, code });
-}
-
-export function untrustedCertificate(code: string, ids: ResponseIds = {}): PartnerCenterError {
-  return new PartnerCenterError('network', `The server's TLS certificate is not trusted (${code}). If a proxy inspects TLS, trust its CA or turn off http.proxyStrictSSL.`, { ...ids, code });
-}
+export { toPartnerCenterError, untrustedCertificate } from './transportErrors';

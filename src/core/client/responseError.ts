@@ -55,7 +55,9 @@ const MFA_CODES = new Set(['900421', '10001']);
 
 export function errorFromResponse(status: number, body: string, contentType: string | undefined, ids: ResponseIds, tenantId?: string): PartnerCenterError {
   const { code, description } = readErrorBody(body, contentType);
-  const said = description ? `: ${description}` : '';
+  // the service's sentence loses its own full stop: ours follows it ("unavailable.. Try again" otherwise)
+  const bare = description?.replace(/[\s.]+$/, '');
+  const said = bare ? `: ${bare}` : '';
   const details = { status, code, description, ...ids };
   const customer = tenantId ? `customer ${tenantId}` : 'the customer';
   const make = (kind: PartnerCenterErrorKind, message: string) => new PartnerCenterError(kind, message, details);
@@ -81,6 +83,5 @@ export function errorFromResponse(status: number, body: string, contentType: str
   if (status === 429) return make('throttled', `Partner Center is throttling requests${said}. Try again later.`);
   if (status === 408) return make('timeout', `Partner Center timed out (408)${said}. Try again.`);
   if (status >= 500) return make('server', `Partner Center had a server error (${status})${said}. Try again later.`);
-  // 400/409 carry the service's own sentence, which usually ends in its own full stop
-  return make('bad-request', `Partner Center refused the request (${status})${said}${/[.!?]$/.test(said) ? '' : '.'}`);
+  return make('bad-request', `Partner Center refused the request (${status})${said}${/[!?]$/.test(said) ? '' : '.'}`);
 }

@@ -3,6 +3,8 @@ export interface TokenRequest {
   readonly signal?: AbortSignal;
   /** Skip the cache (after a 401 the cached token is no good). */
   readonly forceRefresh?: boolean;
+  /** The token the service refused: when the remembered one is already another, that refresh has happened. */
+  readonly refused?: string;
 }
 
 export interface TokenProvider {

@@ -117,3 +117,14 @@ export function describeRequest(r: QualificationRequest): string {
 export function withRequested(held: readonly Qualification[], answer: Qualification): Qualification[] {
   return [...held.filter((q) => !same(q.name, answer.name)), answer];
 }
+
+/**
+ * After a request whose answer was lost: the qualification the service now holds that the request created,
+ * or undefined when the read shows nothing new (absent, or the same entry as before the request).
+ */
+export function landedRequest(before: readonly Qualification[], after: readonly Qualification[], kind: string): Qualification | undefined {
+  const now = after.find((q) => same(q.name, kind));
+  if (!now) return undefined;
+  const was = before.find((q) => same(q.name, kind));
+  return !was || was.status !== now.status || was.createdAt !== now.createdAt ? now : undefined;
+}

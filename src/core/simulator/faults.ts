@@ -5,6 +5,7 @@ export type FaultName =
   | 'server-error' // 500/502/503/504 (status)
   | 'request-timeout' // 408
   | 'reset' // drop the connection without an answer
+  | 'reset-after-write' // POST: act on the request, then drop the connection without an answer
   | 'hang' // never answer (the client's timeout must fire)
   | 'throttle' // 429 with Retry-After
   | 'malformed-json' // the seed document's own example: trailing comma and // UTC comments

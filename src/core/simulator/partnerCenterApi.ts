@@ -166,7 +166,7 @@ export class PartnerCenterApi {
       case 'latency': return; // handled by the caller: a delay, then the normal answer
       case 'server-error': return pcError(res, s.status ?? 503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
       case 'request-timeout': return pcError(res, 408, 'RequestTimeout', 'The request timed out.');
-      case 'reset': res.socket?.destroy(); return;
+      case 'reset': case 'reset-after-write': res.socket?.destroy(); return;
       case 'hang': return; // never answer
       case 'throttle': return send(res, 429, { statusCode: 429, message: 'Rate limit is exceeded. Try again in 1 seconds.' }, { 'retry-after': s.retryAfter ?? '1' });
       case 'malformed-json': return send(res, 200, SEED_DOCUMENT_BODY, { 'content-type': 'application/json' });
@@ -188,8 +188,10 @@ export class PartnerCenterApi {
     if (claims.idtyp !== 'user') return pcError(res, 403, 'Forbidden', 'This operation requires app+user authentication.');
     const c = this.customers.get(tenantId);
     // the same faults as reads (5xx, 429, resets...), so clients can be tested on what a POST may meet
+    let dropAnswer = false;
     for (const fault of [...this.o.globalFaults, c?.faultState]) {
       if (!fault?.fires(Math.random, 'POST')) continue;
+      if (fault.spec.fault === 'reset-after-write') { dropAnswer = true; continue; }
       if (fault.spec.fault !== 'latency') return this.fail(res, fault, tenantId);
       await delay(fault.spec.latencyMs ?? 1000);
     }
@@ -205,6 +207,7 @@ export class PartnerCenterApi {
     if (!verdict.ok) return pcError(res, verdict.status, verdict.code, verdict.description);
     const name = String(verdict.entry.qualification).toLowerCase();
     c.qualifications = [...c.qualifications.filter((e) => String(e.qualification ?? e.Qualification ?? '').toLowerCase() !== name && String(e.qualification ?? '').toLowerCase() !== 'none'), verdict.entry];
+    if (dropAnswer) return void res.socket?.destroy(); // acted on, but the answer is lost on the way
     send(res, 201, verdict.entry);
   }
 

@@ -10,6 +10,7 @@ import { Cloud } from '../../core/client/clouds';
 import { PartnerCenterError } from '../../core/client/errors';
 import { createDispatcher } from '../../core/client/network';
 import { PartnerCenterClient } from '../../core/client/partnerCenterClient';
+import type { RetryPolicyOptions } from '../../core/client/retryPolicy';
 import { Logger } from '../../core/log';
 import type { Live } from './connection';
 import { secretStorageStore } from './secretStorage';
@@ -25,10 +26,12 @@ export async function buildLive(secretStorage: vscode.SecretStorage, logger: Log
   if (gate) gate.setLimit(limits.requestsPerMinute);
   else gate = new RateGate({ limit: limits.requestsPerMinute });
   const budget = gate;
-  const dispatcher = createDispatcher({ ...network, ca }, {
-    onThrottled: (ms) => { budget.throttled(ms); logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, then ${Math.round(budget.requestsPerMinute)}/min until it recovers`); },
+  // API calls retry in the client, through the gate (which the client tells about a 429); sign-in retries in the dispatcher
+  const retry: RetryPolicyOptions = {
+    onThrottled: (ms) => logger.warn(`Partner Center throttled requests: waiting ${Math.round(ms / 1000)} s, then ${Math.round(budget.requestsPerMinute)}/min until it recovers`),
     onRetry: (reason) => logger.debug(`retrying after ${reason}`),
-  });
+  };
+  const dispatcher = createDispatcher({ ...network, ca }, { onRetry: retry.onRetry });
   const secrets = secretStorageStore(secretStorage);
   const tenantId = settings.tenantId || 'organizations';
   let user: UserSignIn | undefined;
@@ -42,7 +45,10 @@ export async function buildLive(secretStorage: vscode.SecretStorage, logger: Log
     user = new UserSignIn({ cloud, tenantId, clientId: settings.clientId, dispatcher, secrets, logger });
   }
   const tokens = app ?? user ?? { getToken: async () => { throw new PartnerCenterError('auth-required', vscode.l10n.t('Not signed in to Partner Center: run "Partner Center: Sign In".')); } };
-  const client = new PartnerCenterClient({ cloud, tokens, dispatcher, gate: budget, logger, applicationName: 'Partner Center Qualifications for VS Code' });
+  const client = new PartnerCenterClient({
+    cloud, tokens, dispatcher, gate: budget, logger, retry, applicationName: 'Partner Center Qualifications for VS Code',
+    deadlineMs: () => readLimits().requestTimeoutSeconds * 1000,
+  });
   logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, at most ${limits.requestsPerMinute} requests in any minute${network.proxy ? ', via proxy' : ''}`);
   return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate: budget, close: () => dispatcher.close() };
 }

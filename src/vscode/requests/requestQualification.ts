@@ -1,7 +1,7 @@
 // Request Qualification...: pick the tenant and the kind (held and excluded kinds are explained, not
 // offered), the Education segment and website or a GCC validation code, confirm exactly what will be sent
 // in a modal, then POST through the connection's one client. The new qualification shows at once and the
-// tenant is read again.
+// tenant is read again; an answer lost on the way is settled by reading the tenant (unknownFate.ts).
 import * as vscode from 'vscode';
 import { ShownItem, askText, pick, showError, showInformation, showWarning, withProgress } from '../display/window';
 import { l10n } from '../display/l10n';
@@ -9,7 +9,7 @@ import { Shown, icon, plainText, text } from '../../core/display/safeText';
 import { PartnerCenterError } from '../../core/client/errors';
 import type { RequestedQualification } from '../../core/client/partnerCenterClient';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
-import { Qualification } from '../../core/model/qualification';
+import { Qualification, QualificationsResult } from '../../core/model/qualification';
 import { normalizeTenantId } from '../../core/model/tenantId';
 import {
   EDUCATION_SEGMENTS, EducationSegment, QualificationRequest, REQUESTABLE, RequestableQualification,
@@ -23,6 +23,7 @@ import { StatusStore } from '../statusStore';
 import { CustomersTree } from '../view/tree';
 import { showFailure } from '../userMessages';
 import { statusLabel } from '../view/presentation';
+import { checkFate } from './unknownFate';
 
 /** Scripted use (tests, automation): every answer the user would give. */
 export interface RequestQualificationArgs {
@@ -39,8 +40,13 @@ export interface RequestQualificationArgs {
 }
 
 export type RequestOutcome =
-  | { readonly ok: true; readonly tenantId: string; readonly qualification?: Qualification; readonly requestId?: string }
-  | { readonly ok: false; readonly reason: 'cancelled' | 'not-signed-in' | 'app-only' | 'not-available' | 'no-validation-code' | 'invalid' | 'failed'; readonly message?: string };
+  | { readonly ok: true; readonly tenantId: string; readonly qualification?: Qualification; readonly requestId?: string; readonly confirmedByRead?: true }
+  | {
+    readonly ok: false;
+    /** 'not-received': the answer was lost and a fresh read showed nothing created; 'unknown': that read failed too. */
+    readonly reason: 'cancelled' | 'not-signed-in' | 'app-only' | 'not-available' | 'no-validation-code' | 'invalid' | 'failed' | 'not-received' | 'unknown';
+    readonly message?: string;
+  };
 
 export interface RequestDeps {
   readonly connection: Connection;
@@ -113,16 +119,22 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   if (!(args.confirm === false && d.testMode) && !(await confirm(live, tenant, request))) return cancelled;
 
   d.logger.info(`requesting ${describeRequest(request)} for tenant ${tenant.tenantId}`);
-  // not cancellable: once sent, the service acts on it whatever the editor does
   let answer: RequestedQualification;
   try {
+    // cancellable: a cancel before the body left sends nothing; after, the outcome is checked like a lost answer
     answer = await withProgress(
-      { location: vscode.ProgressLocation.Notification, title: l10n.t('Requesting {0} for {1}', plainText(kind), who) },
-      () => live.client.requestQualification(tenant.tenantId, request),
+      { location: vscode.ProgressLocation.Notification, title: l10n.t('Requesting {0} for {1}', plainText(kind), who), cancellable: true },
+      async (_p, token) => {
+        const abort = abortSignalOf(token);
+        try { return await live.client.requestQualification(tenant.tenantId, request, { signal: abort.signal }); } finally { abort.dispose(); }
+      },
     );
   } catch (e) {
+    const err = e as PartnerCenterError;
+    if (err.unknownOutcome) return afterLostAnswer(d, live, tenant, kind, held.value, err, args);
+    if (err.kind === 'cancelled') return cancelled;
     void showFailure(e, who);
-    return { ok: false, reason: 'failed', message: (e as Error).message };
+    return { ok: false, reason: 'failed', message: err.message };
   }
   if (answer.qualification && isConfigured(d.tree, tenant.tenantId)) {
     d.store.succeeded({ ...held.value, qualifications: withRequested(current, answer.qualification), requestId: answer.requestId, correlationId: answer.correlationId, checkedAt: answer.at });
@@ -131,6 +143,20 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   void showInformation(l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, plainText(kind), answer.qualification ? (answer.qualification.status === 'NotVetted' ? l10n.t('held') : plainText(statusLabel(answer.qualification.status, answer.qualification.rawStatus))) : l10n.t('accepted'), plainText(answer.requestId ?? '-', 128)));
   void readAgain(d, live, tenant.tenantId);
   return { ok: true, tenantId: tenant.tenantId, qualification: answer.qualification, requestId: answer.requestId };
+}
+
+/** The request was sent and its answer lost: what Partner Center holds decides, never a blind resend. */
+async function afterLostAnswer(d: RequestDeps, live: Live, tenant: ConfiguredTenant, kind: RequestableQualification, before: QualificationsResult, lost: PartnerCenterError, args: RequestQualificationArgs): Promise<RequestOutcome> {
+  const who = plainText(tenant.name ?? tenant.tenantId);
+  d.logger.warn(`tenant ${tenant.tenantId} request ${kind}: the answer was lost (${lost.message}); reading the tenant again`);
+  const fate = await checkFate(live, tenant.tenantId, who, kind, before, lost, !d.testMode);
+  if (fate.fate !== 'unknown' && isConfigured(d.tree, tenant.tenantId)) {
+    d.store.succeeded(fate.read);
+    d.tree.refreshSoon();
+  }
+  if (fate.fate === 'received') return { ok: true, tenantId: tenant.tenantId, qualification: fate.read.qualifications.find((q) => q.name.toLowerCase() === kind.toLowerCase()), confirmedByRead: true };
+  if (fate.fate === 'not-received' && fate.sendAgain) return requestQualification(d, tenant, { ...args, qualification: kind });
+  return { ok: false, reason: fate.fate, message: fate.fate === 'unknown' ? fate.message : lost.message };
 }
 
 /** Reads the tenant once more after the request, quietly: the tree shows the outcome or the failure. */
