@@ -52,7 +52,7 @@ export interface Started {
 export function start(context: vscode.ExtensionContext, view: vscode.TreeView<Node>, treeChanged: vscode.EventEmitter<Node | undefined>): Started {
   const channel = vscode.window.createOutputChannel('Partner Center', { log: true });
   const logger = channelLogger(channel, (id) => tree.nameOf(id));
-  const store = new StatusStore(context.workspaceState);
+  const store = new StatusStore(context.workspaceState, logger);
   const tree = new CustomersTree(store);
   const decorations = new QualificationDecorations(store);
   const connection = new Connection(context, logger);

@@ -85,7 +85,7 @@ export class PartnerCenterClient {
     const { response, ids, started } = await this.exchange(`tenant ${tenantId}`, `/v1/customers/${tenantId}/qualifications`, { method: 'GET' }, call, tenantId);
     const qualifications = this.parsed(`tenant ${tenantId}`, ids, () => parseQualifications(response.body));
     this.log.info(`tenant ${tenantId}: 200 in ${Date.now() - started} ms, ${qualifications.length} qualification(s) (request ${ids.requestId}, correlation ${ids.correlationId})`);
-    return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now() };
+    return { tenantId, qualifications, requestId: ids.requestId, correlationId: ids.correlationId, checkedAt: Date.now(), sentAt: started };
   }
 
   /** The partner's GCC validation codes (GET /v1/customers/all/validations). */

@@ -2,6 +2,10 @@
 // answer is compared qualification by qualification. Bounded per tenant, serialisable with a version, and a
 // saved state that is corrupted or from another version loads as far as it can, never throws.
 import { QualificationsResult, VettingStatus } from '../model/qualification';
+import { capText } from '../model/savedStatus';
+
+/** Most tenants followed: past it a new tenant gets no baseline (the status book has its own cap). */
+export const MAX_HISTORY_TENANTS = 200_000;
 
 /** A qualification's status, or Absent when the tenant's answer did not list it (added or removed). */
 export type HistoryStatus = VettingStatus | 'Absent';
@@ -68,10 +72,11 @@ export class VettingHistory {
     const id = key(result.tenantId);
     const now = new Map<string, Seen & { name: string }>();
     for (const q of result.qualifications) {
-      now.set(q.name.toLowerCase(), { name: q.name, status: q.status, ...(q.reason ? { reason: q.reason } : {}), ...(q.createdAt ? { vettingDate: q.createdAt } : {}) });
+      now.set(q.name.toLowerCase(), { name: capText(q.name), status: q.status, ...(q.reason ? { reason: capText(q.reason) } : {}), ...(q.createdAt ? { vettingDate: capText(q.createdAt, 100) } : {}) });
     }
     const t = this.tenants.get(id);
     if (!t) {
+      if (this.tenants.size >= MAX_HISTORY_TENANTS) return [];
       this.tenants.set(id, { seen: now, since: result.checkedAt, changes: [] });
       return [];
     }
@@ -123,12 +128,13 @@ export class VettingHistory {
     const h = new VettingHistory(limit);
     if (!isObject(data) || data.version !== HISTORY_VERSION || !isObject(data.tenants)) return h;
     for (const [id, raw] of Object.entries(data.tenants)) {
+      if (h.tenants.size >= MAX_HISTORY_TENANTS) break;
       if (!isObject(raw) || typeof raw.since !== 'number' || !Array.isArray(raw.seen) || !Array.isArray(raw.changes)) continue;
       const seen = new Map<string, Seen & { name: string }>();
       let ok = true;
       for (const s of raw.seen) {
         if (!isObject(s) || typeof s.name !== 'string' || !STATUSES.has(String(s.status))) { ok = false; break; }
-        seen.set(s.name.toLowerCase(), { name: s.name, status: s.status as VettingStatus, ...optionalText(s, 'reason'), ...optionalText(s, 'vettingDate') });
+        seen.set(s.name.toLowerCase(), { name: capText(s.name), status: s.status as VettingStatus, ...optionalText(s, 'reason'), ...optionalText(s, 'vettingDate') });
       }
       if (!ok) continue;
       const changes = raw.changes.filter(isChange).map(clean).slice(-limit);
@@ -151,14 +157,14 @@ function isChange(v: unknown): v is VettingChange {
 }
 
 function optionalText(o: Record<string, unknown>, name: string): Record<string, string> {
-  return typeof o[name] === 'string' ? { [name]: o[name] as string } : {};
+  return typeof o[name] === 'string' ? { [name]: capText(o[name] as string) } : {};
 }
 
 /** Only the known fields, without undefined ones (what is saved is what is read back). */
 function clean(c: VettingChange): VettingChange {
   return {
-    tenantId: c.tenantId, qualification: c.qualification, from: c.from, to: c.to, seenAt: c.seenAt,
-    ...(typeof c.reason === 'string' ? { reason: c.reason } : {}),
-    ...(typeof c.vettingDate === 'string' ? { vettingDate: c.vettingDate } : {}),
+    tenantId: c.tenantId, qualification: capText(c.qualification), from: c.from, to: c.to, seenAt: c.seenAt,
+    ...(typeof c.reason === 'string' ? { reason: capText(c.reason) } : {}),
+    ...(typeof c.vettingDate === 'string' ? { vettingDate: capText(c.vettingDate, 100) } : {}),
   };
 }

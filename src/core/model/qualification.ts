@@ -24,6 +24,13 @@ export interface QualificationsResult {
   readonly correlationId?: string;
   /** Epoch milliseconds of the answer. */
   readonly checkedAt: number;
+  /** Epoch milliseconds when its request was sent: orders answers (an older request never replaces a newer one). */
+  readonly sentAt?: number;
+}
+
+/** When the answer's request was sent (answers from before this field: when it came). */
+export function answerTime(r: QualificationsResult): number {
+  return r.sentAt ?? r.checkedAt;
 }
 
 /** The most significant status of a tenant, for its icon and badge: Denied > InReview > Unknown > Approved. */
@@ -32,4 +39,18 @@ export function overallStatus(qualifications: readonly Qualification[]): Vetting
   const order: VettingStatus[] = ['Denied', 'InReview', 'Unknown', 'Approved', 'NotVetted'];
   for (const s of order) if (qualifications.some((q) => q.status === s)) return s;
   return 'Unknown';
+}
+
+/**
+ * One key per qualification, distinct whatever the answer holds (a service may send "Education" twice, or
+ * "Education" and "education"): the name, and its position among the same name when it repeats.
+ */
+export function qualificationKeys(qualifications: readonly Qualification[]): string[] {
+  const seen = new Map<string, number>();
+  return qualifications.map((q) => {
+    const name = q.name.toLowerCase();
+    const n = seen.get(name) ?? 0;
+    seen.set(name, n + 1);
+    return n === 0 ? name : `${name}#${n + 1}`;
+  });
 }

@@ -152,10 +152,12 @@ export class Watcher implements vscode.Disposable {
     if (!(await this.connection.isSignedIn())) return all('signed-out');
     const results = new Map<string, CheckResult>();
     this.tracker.begin('watch');
+    // a rebuild lets the round finish on its connection; sign-out stops it
+    const release = live.hold();
     try {
       await live.runner.run(tenantIds, {
         concurrency: WATCH_CONCURRENCY,
-        signal,
+        signal: AbortSignal.any([signal, live.signal]),
         onOutcome: (o) => {
           this.store.record(o);
           results.set(o.tenantId, classify(o));
@@ -165,6 +167,7 @@ export class Watcher implements vscode.Disposable {
       const counts = [...results.values()].reduce<Record<string, number>>((c, r) => ((c[r] = (c[r] ?? 0) + 1), c), {});
       this.logger.info(`watch: checked ${tenantIds.length} tenant(s): ${Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'cancelled'}`);
     } finally {
+      release();
       await this.store.flush();
       this.tracker.end();
     }

@@ -24,7 +24,12 @@ export interface Live {
   readonly client: PartnerCenterClient;
   readonly runner: BatchRunner;
   readonly gate: RateGate;
-  close(): Promise<void>;
+  /** Aborted when the work on this connection must stop (sign-out, window closing). */
+  readonly signal: AbortSignal;
+  /** Work that uses this connection holds it: a rebuild lets it finish here. Returns the release. */
+  hold(): () => void;
+  /** Replaced: closes once no work holds it (`cancel`: stops that work first). Never waits. */
+  retire(cancel: boolean): void;
 }
 
 const TRUSTED_ENDPOINTS_KEY = 'partnerCenter.confirmedEndpoints';
@@ -65,12 +70,18 @@ export class Connection implements vscode.Disposable {
     return this.live;
   }
 
-  async reset(): Promise<void> {
+  /**
+   * The next use builds a new connection. Work running on the old one finishes there (a settings change never
+   * breaks a running batch) unless `cancel` (sign-out): then it stops and keeps what it had. Never waits for
+   * requests in flight.
+   */
+  async reset(options: { cancel?: boolean } = {}): Promise<void> {
     const old = this.live;
     this.live = undefined;
     this.builtFrom = undefined;
     this.changed.fire();
-    await old?.then((l) => l.close(), () => undefined);
+    const live = await old?.catch(() => undefined);
+    live?.retire(options.cancel === true);
   }
 
   /** An app credential appeared or went away (this or another window): rebuild if the live one disagrees. */
@@ -138,7 +149,7 @@ export class Connection implements vscode.Disposable {
   }
 
   dispose(): void {
-    void this.reset();
+    void this.reset({ cancel: true });
     this.changed.dispose();
   }
 }

@@ -8,6 +8,7 @@ import { BatchRunner } from '../../core/batch/batchRunner';
 import { RateGate } from '../../core/batch/rateGate';
 import { Cloud } from '../../core/client/clouds';
 import { PartnerCenterError } from '../../core/client/errors';
+import type { Dispatcher } from 'undici';
 import { createDispatcher } from '../../core/client/network';
 import { PartnerCenterClient } from '../../core/client/partnerCenterClient';
 import type { RetryPolicyOptions } from '../../core/client/retryPolicy';
@@ -50,5 +51,47 @@ export async function buildLive(secretStorage: vscode.SecretStorage, logger: Log
     deadlineMs: () => readLimits().requestTimeoutSeconds * 1000,
   });
   logger.info(`connection: ${cloud.name} cloud ${cloud.apiBaseUrl}, sign-in ${settings.mode}${app || user ? '' : ' (not configured)'}, ${limits.concurrency} at once, at most ${limits.requestsPerMinute} requests in any minute${network.proxy ? ', via proxy' : ''}`);
-  return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate: budget, close: () => dispatcher.close() };
+  return { cloud, settings, user, app, client, runner: new BatchRunner(client), gate: budget, ...retirement(dispatcher, logger) };
+}
+
+/** How long a retired dispatcher may take to finish its last requests before it is destroyed. */
+export const CLOSE_GRACE_MS = 10_000;
+
+/**
+ * A replaced connection is retired, not torn down: work that holds it (a refresh, import or watch round) goes on
+ * over the old dispatcher, which closes once the last holder lets go; a request still hung then is destroyed
+ * after a grace period. Nothing waits for the close (one hung request never blocks a sign-in, sign-out or rebuild).
+ */
+function retirement(dispatcher: Dispatcher, logger: Logger): Pick<Live, 'signal' | 'hold' | 'retire'> {
+  const session = new AbortController();
+  let holders = 0;
+  let retired = false;
+  let closing = false;
+  const close = () => {
+    if (closing) return;
+    closing = true;
+    const grace = setTimeout(() => {
+      logger.warn(`a replaced connection still had requests after ${CLOSE_GRACE_MS / 1000} s: destroyed`);
+      dispatcher.destroy().catch(() => undefined);
+    }, CLOSE_GRACE_MS);
+    grace.unref?.();
+    dispatcher.close().catch(() => undefined).finally(() => clearTimeout(grace));
+  };
+  return {
+    signal: session.signal,
+    hold: () => {
+      holders++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        if (--holders === 0 && retired) close();
+      };
+    },
+    retire: (cancel) => {
+      if (cancel) session.abort();
+      retired = true;
+      if (holders === 0) close();
+    },
+  };
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Customer } from '../../core/model/customer';
 import { CustomerDirectoryBook, DomainResolution, KnownCustomer } from '../../core/model/customerDirectory';
+import type { Logger } from '../../core/log';
 
 const KEY = 'partnerCenter.customerDirectory.v1';
 
@@ -11,8 +12,12 @@ export class DirectoryStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly state: vscode.Memento) {
-    this.book = CustomerDirectoryBook.fromJSON(state.get(KEY));
+  constructor(private readonly state: vscode.Memento, logger?: Logger) {
+    let drops = 0;
+    this.book = CustomerDirectoryBook.fromJSON(state.get(KEY), (what, why) => {
+      if (++drops <= 20) logger?.warn(`saved customer directory: ${what} dropped: ${why}`);
+    });
+    if (drops > 20) logger?.warn(`saved customer directory: ${drops} entries dropped in all`);
   }
 
   customer(tenantId: string): KnownCustomer | undefined {

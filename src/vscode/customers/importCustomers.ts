@@ -57,6 +57,10 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
     { location: vscode.ProgressLocation.Notification, title: l10n.t('Partner Center: reading customers'), cancellable: true },
     async (progress, token) => {
       const abort = abortSignalOf(token);
+      // a rebuild lets the listing finish on its connection; sign-out stops it
+      const release = live.hold();
+      const stop = () => abort.abort();
+      live.signal.addEventListener('abort', stop);
       try {
         for await (const page of live.client.listCustomers({}, { signal: abort.signal })) {
           customers.push(...page.customers);
@@ -74,6 +78,8 @@ export async function importCustomers(deps: CustomersDeps, args: ImportArgs = {}
         failure = isPartnerCenterError(e) ? e : new PartnerCenterError('network', String((e as Error)?.message ?? e));
         return false;
       } finally {
+        live.signal.removeEventListener('abort', stop);
+        release();
         abort.dispose();
       }
     },

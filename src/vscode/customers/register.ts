@@ -14,7 +14,7 @@ import { ImportArgs, importCustomers } from './importCustomers';
 import { CustomersDeps, lookUpCommand } from './lookUp';
 
 export function registerCustomers(context: vscode.ExtensionContext, connection: Connection, tree: CustomersTree, store: StatusStore, refresher: Refresher, logger: Logger): DirectoryStore {
-  const directory = new DirectoryStore(context.workspaceState);
+  const directory = new DirectoryStore(context.workspaceState, logger);
   const deps: CustomersDeps = { connection, tree, store, directory, logger };
   tree.directory = directory;
   const directoryRefresh = new DirectoryRefresh(tree, directory, logger);

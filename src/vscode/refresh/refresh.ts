@@ -57,7 +57,10 @@ export class Refresher implements vscode.Disposable {
   }
 
   refreshAll(): Promise<RefreshReport> {
-    this.running ??= this.run(this.tree.tenantIds, undefined, this.extras).finally(() => (this.running = undefined));
+    this.running ??= this.run(this.tree.tenantIds, undefined, this.extras)
+      // a full refresh is when tenants no longer listed (past their grace period) leave the book
+      .then((r) => (this.store.prune(this.tree.tenantIds), r))
+      .finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -102,6 +105,11 @@ export class Refresher implements vscode.Disposable {
       async (progress, token) => {
         const abort = abortSignalOf(token);
         const external = cancel?.onCancellationRequested(() => abort.abort());
+        // a rebuild lets this batch finish on its connection; sign-out stops it (the rows keep their answers)
+        const release = live.hold();
+        const stop = () => abort.abort();
+        if (live.signal.aborted) stop();
+        live.signal.addEventListener('abort', stop);
         let alongside: Promise<void> | undefined;
         try {
           if (extras) {
@@ -125,6 +133,8 @@ export class Refresher implements vscode.Disposable {
           });
         } finally {
           await alongside;
+          live.signal.removeEventListener('abort', stop);
+          release();
           external?.dispose();
           abort.dispose();
         }

@@ -137,7 +137,9 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     return { ok: false, reason: 'failed', message: err.message };
   }
   if (answer.qualification && isConfigured(d.tree, tenant.tenantId)) {
-    d.store.succeeded({ ...held.value, qualifications: withRequested(current, answer.qualification), requestId: answer.requestId, correlationId: answer.correlationId, checkedAt: answer.at });
+    // onto what the row holds now (the watcher may have recorded a verdict while the confirmation was open)
+    const now = d.store.book.get(tenant.tenantId)?.lastGood ?? held.value;
+    d.store.succeeded({ ...now, qualifications: withRequested(now.qualifications, answer.qualification), requestId: answer.requestId, correlationId: answer.correlationId, checkedAt: answer.at, sentAt: answer.at });
     d.tree.refreshSoon();
   }
   void showInformation(l10n.t('{0}: {1} requested. Partner Center answered {2} (request {3}).', who, plainText(kind), answer.qualification ? (answer.qualification.status === 'NotVetted' ? l10n.t('held') : plainText(statusLabel(answer.qualification.status, answer.qualification.rawStatus))) : l10n.t('accepted'), plainText(answer.requestId ?? '-', 128)));

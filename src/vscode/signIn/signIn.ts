@@ -157,6 +157,9 @@ function deviceCodeMessage(commandId: string, userCode: string, verificationUri:
 export async function signOut(connection: Connection, secrets: vscode.SecretStorage, logger: Logger): Promise<void> {
   try {
     const live = await connection.get(false);
+    // running work stops first (its tenants keep their answers, marked from before sign-out), so none of it
+    // fails "Not signed in" once the tokens are gone
+    await connection.reset({ cancel: true });
     await live.user?.signOut();
     await live.app?.signOut();
   } catch (e) {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { ConfiguredTenant, DomainEntry, EntryProblem, entryLabel } from '../../core/model/customerEntries';
 import { DomainResolution, KnownCustomer } from '../../core/model/customerDirectory';
-import { Qualification } from '../../core/model/qualification';
+import { Qualification, qualificationKeys } from '../../core/model/qualification';
 import { TenantState, TenantStatus, tenantState } from '../../core/model/tenantStatus';
 import { Markdown, singleLine } from '../../core/display/safeText';
 import { hover } from '../display/hover';
@@ -17,7 +17,7 @@ export const URI_SCHEME = 'partner-center';
 export type Node =
   | { readonly kind: 'folder'; readonly group: FolderCustomers }
   | { readonly kind: 'tenant'; readonly tenant: ConfiguredTenant; readonly folder?: vscode.WorkspaceFolder }
-  | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification }
+  | { readonly kind: 'qualification'; readonly parent: TenantNode; readonly qualification: Qualification; readonly key: string }
   | { readonly kind: 'message'; readonly parent: TenantNode; readonly text: string; readonly state: TenantState; readonly detail?: Markdown }
   | { readonly kind: 'problem'; readonly problem: EntryProblem; readonly folder?: vscode.WorkspaceFolder }
   /** A domain entry not (or not uniquely) resolved to a tenant yet. */
@@ -227,7 +227,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     if (status?.lastGood) {
       const q = status.lastGood.qualifications;
       if (q.length === 0) rows.push({ kind: 'message', parent: node, text: vscode.l10n.t('No qualification'), state: 'None' });
-      for (const qualification of q) rows.push({ kind: 'qualification', parent: node, qualification });
+      const keys = qualificationKeys(q);
+      q.forEach((qualification, i) => rows.push({ kind: 'qualification', parent: node, qualification, key: keys[i]! }));
     } else if (!status) {
       rows.push({ kind: 'message', parent: node, text: vscode.l10n.t('Not checked yet: refresh to fetch'), state: 'Unchecked' });
     }
@@ -318,7 +319,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       case 'qualification': {
         const q = node.qualification;
         const item = new vscode.TreeItem(singleLine(q.name, 64), vscode.TreeItemCollapsibleState.None);
-        item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${q.name}`;
+        item.id = `q:${node.parent.folder?.uri.toString()}:${node.parent.tenant.tenantId}:${node.key}`;
         const note = this.notes?.qualification(node.parent.tenant.tenantId, q);
         // short for a narrow side bar (the mark before the reason, which may be long); the dates (vetting,
         // change seen) are in the tooltip, each named
