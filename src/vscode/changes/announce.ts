@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { NamedChange, isVerdict, summarize } from '../../core/history/changeSummary';
 import { Logger } from '../../core/log';
+import { plainText } from '../../core/display/safeText';
 import { CustomersTree, Node } from '../view/tree';
 import { Collected } from './changeTracker';
 import { revealChanges } from './reveal';
@@ -23,9 +24,9 @@ export class Announcer {
 
   constructor(private readonly tree: CustomersTree, private readonly view: vscode.TreeView<Node>, private readonly logger: Logger, private readonly onLooked: () => void) {}
 
+  /** As the row names it (configured name, company name, domain, id). */
   nameOf(tenantId: string): string {
-    const id = tenantId.toLowerCase();
-    return this.tree.tenants.find((t) => t.tenantId.toLowerCase() === id)?.name ?? tenantId;
+    return plainText(this.tree.tenantName(tenantId));
   }
 
   announce(batch: Collected): void {

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { VettingHistory } from '../../core/history/vettingHistory';
 import { formatDate, formatDayTime } from '../view/presentation';
 import { CustomersTree } from '../view/tree';
-import { changeLine } from './wording';
+import { changeLine, statusText } from './wording';
+import { plainText } from '../../core/display/safeText';
 
 export async function showHistory(tree: CustomersTree, history: VettingHistory, tenantId?: string): Promise<string | undefined> {
   const id = tenantId ?? (await pickTenant(tree, history));
@@ -16,7 +17,7 @@ export async function showHistory(tree: CustomersTree, history: VettingHistory, 
 
 /** The rows Show History lists for a tenant, newest first, down to its baseline. */
 export function historyItems(tree: CustomersTree, history: VettingHistory, id: string): { title: string; items: vscode.QuickPickItem[] } {
-  const name = tree.tenants.find((t) => t.tenantId.toLowerCase() === id.toLowerCase())?.name ?? id;
+  const name = plainText(tree.tenantName(id));
   const since = history.since(id);
   const items: vscode.QuickPickItem[] = [...history.changes(id)].reverse().map((c) => ({
     label: `$(${c.to === 'Denied' ? 'error' : c.to === 'Approved' ? 'pass-filled' : 'history'}) ${changeLine(c)}`,
@@ -24,15 +25,22 @@ export function historyItems(tree: CustomersTree, history: VettingHistory, id: s
   }));
   items.push(since === undefined
     ? { label: `$(circle-large-outline) ${vscode.l10n.t('Not checked yet: refresh to start its history')}` }
-    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', formatDayTime(since))}` });
+    : { label: `$(circle-large-outline) ${vscode.l10n.t('First answer seen {0} (the baseline)', formatDayTime(since))}`, detail: baselineText(history, id) });
   return { title: vscode.l10n.t('Vetting History of {0}', name), items };
+}
+
+/** "Education In review · GCC Approved", or "No qualification": what the first answer said. */
+function baselineText(history: VettingHistory, id: string): string {
+  const held = history.baseline(id) ?? [];
+  return held.length ? held.map((q) => `${plainText(q.name, 64)} ${statusText(q.status)}`).join(' · ') : vscode.l10n.t('No qualification');
 }
 
 async function pickTenant(tree: CustomersTree, history: VettingHistory): Promise<string | undefined> {
   const seen = new Set<string>();
   const picks = tree.tenants.filter((t) => !seen.has(t.tenantId) && seen.add(t.tenantId)).map((t) => {
     const n = history.changes(t.tenantId).length;
-    return { label: t.name ?? t.tenantId, description: n ? (n === 1 ? vscode.l10n.t('1 change') : vscode.l10n.t('{0} changes', n)) : undefined, detail: t.name ? t.tenantId : undefined, tenantId: t.tenantId };
+    const label = plainText(tree.displayName(t));
+    return { label, description: n ? (n === 1 ? vscode.l10n.t('1 change') : vscode.l10n.t('{0} changes', n)) : undefined, detail: label !== t.tenantId ? t.tenantId : undefined, tenantId: t.tenantId };
   });
   if (!picks.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants in this workspace: add one first.'));

@@ -226,7 +226,8 @@ function toItem(c: Candidate): LookUpItem {
   return {
     // no status icon here: a search result's status is not known until it is looked up
     label: c.name ?? c.tenantId,
-    description: [c.domain, c.configured ? vscode.l10n.t('in this workspace') : undefined].filter(Boolean).join(' · ') || undefined,
+    // workspace tenants come under their own heading ("In this workspace"): the row need not say it again
+    description: c.domain,
     detail: c.name ? c.tenantId : undefined,
     alwaysShow: true,
     candidate: c,

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { PartnerCenterError } from '../../core/client/errors';
 import { QualificationsResult } from '../../core/model/qualification';
 import { formatDate, icon, statusLabel } from '../view/presentation';
+import { plainText } from '../../core/display/safeText';
 import { Candidate } from './candidates';
 
 export type ResultAction = 'add' | 'copy' | 'signIn' | 'showLog';
@@ -40,7 +41,7 @@ export function resultItems(c: Candidate, a: LookUpAnswer, added = false): Resul
     }
   }
   rows.push({ label: vscode.l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator });
-  if (a.result && !c.configured && !added) rows.push({ label: `$(add) ${vscode.l10n.t('Add to Workspace')}`, description: c.name ? `{ tenantId, name: "${c.name}" }` : undefined, action: 'add' });
+  if (a.result && !c.configured && !added) rows.push({ label: `$(add) ${vscode.l10n.t('Add to Workspace')}`, description: c.name ? vscode.l10n.t('list {0} in this workspace\'s settings', plainText(c.name)) : vscode.l10n.t('list the tenant in this workspace\'s settings'), action: 'add' });
   if (added) rows.push({ label: `$(check) ${vscode.l10n.t('Added to the workspace')}` });
   rows.push({ label: `$(copy) ${vscode.l10n.t('Copy')}`, description: vscode.l10n.t('the result as text'), action: 'copy' });
   if (a.error?.kind === 'auth-required' || a.error?.kind === 'mfa-required') rows.push({ label: `$(sign-in) ${vscode.l10n.t('Sign In')}`, action: 'signIn' });

@@ -2,6 +2,7 @@
 // Markdown table, opened as an untitled document in its language or saved where the user chooses. Nothing
 // is ever written to a file the user did not pick in the save dialog.
 import * as vscode from 'vscode';
+import { plainText } from '../../core/display/safeText';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
 import { ReportRow, reportRows } from '../../core/reports/reportRows';
 import { ReportFormat, tenantMarkdown, writeReport } from '../../core/reports/writers';
@@ -89,6 +90,6 @@ export async function copyAsMarkdown(tenant: ConfiguredTenant | undefined, store
   if (!tenant) return undefined;
   const text = tenantMarkdown(rowsOf([tenant], store));
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as Markdown', tenant.name ?? tenant.tenantId), 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as Markdown', plainText(tenant.name ?? tenant.domain ?? tenant.tenantId)), 3000);
   return text;
 }

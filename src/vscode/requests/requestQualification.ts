@@ -20,6 +20,7 @@ import { StatusStore } from '../statusStore';
 import { CustomersTree } from '../view/tree';
 import { showFailure } from '../userMessages';
 import { statusLabel } from '../view/presentation';
+import { plainText } from '../../core/display/safeText';
 
 /** Scripted use (tests, automation): every answer the user would give. */
 export interface RequestQualificationArgs {
@@ -52,12 +53,13 @@ const cancelled: RequestOutcome = { ok: false, reason: 'cancelled' };
 const TITLE = () => vscode.l10n.t('Partner Center: Request Qualification');
 
 export async function requestQualification(d: RequestDeps, tenantArg: ConfiguredTenant | undefined, args: RequestQualificationArgs = {}): Promise<RequestOutcome> {
-  const tenant = tenantArg ?? (args.tenantId ? tenantFromArg(d.tree, args.tenantId) : await pickTenant(d.tree.tenants));
+  const tenant = tenantArg ?? (args.tenantId ? tenantFromArg(d.tree, args.tenantId) : await pickTenant(d.tree));
   if (!tenant) {
     if (args.tenantId) void vscode.window.showErrorMessage(vscode.l10n.t('"{0}" is not a tenant id (GUID).', args.tenantId));
     return cancelled;
   }
-  const who = tenant.name ?? tenant.tenantId;
+  // named as its row names it (configured name, company name, domain, id): the user must recognise whom a write is for
+  const who = plainText(d.tree.displayName(tenant));
   let live: Live;
   try {
     live = await d.connection.get();
@@ -86,7 +88,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     const segment = args.educationSegment ?? (await pickSegment());
     if (!segment) return cancelled;
     const website = args.website ?? (await vscode.window.showInputBox({
-      title: TITLE(), prompt: vscode.l10n.t('Website of the school or institution of {0}', who), placeHolder: 'example.edu', ignoreFocusOut: true,
+      title: vscode.l10n.t('Request Education for {0}', who), prompt: vscode.l10n.t('Website of the school or institution of {0}', who), placeHolder: 'example.edu', ignoreFocusOut: true,
       validateInput: (v) => websiteProblem(v),
     }));
     if (website === undefined) return cancelled;
@@ -107,7 +109,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     return { ok: false, reason: 'invalid', message: problems.join(' ') };
   }
 
-  if (!(args.confirm === false && d.testMode) && !(await confirm(live, tenant, request))) return cancelled;
+  if (!(args.confirm === false && d.testMode) && !(await confirm(live, d.tree, tenant, request))) return cancelled;
 
   d.logger.info(`requesting ${describeRequest(request)} for tenant ${tenant.tenantId}`);
   // not cancellable: once sent, the service acts on it whatever the editor does
@@ -169,14 +171,19 @@ async function withProgress<T>(title: string, run: (signal: AbortSignal) => Prom
   }
 }
 
-async function pickTenant(tenants: ConfiguredTenant[]): Promise<ConfiguredTenant | undefined> {
+async function pickTenant(tree: CustomersTree): Promise<ConfiguredTenant | undefined> {
+  const tenants = tree.tenants;
   if (!tenants.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No customer tenants in this workspace: add one first.'));
     return undefined;
   }
   const pick = await vscode.window.showQuickPick(
-    tenants.map((t) => ({ label: t.name ?? t.tenantId, description: t.name ? t.tenantId : undefined, tenant: t })),
-    { title: TITLE(), placeHolder: vscode.l10n.t('For which customer?'), matchOnDescription: true },
+    tenants.map((t) => {
+      const label = plainText(tree.displayName(t));
+      const more = [tree.described(t).domain, t.tenantId].filter((x) => x && plainText(x) !== label).map((x) => plainText(x!));
+      return { label, description: more.join(' · ') || undefined, tenant: t };
+    }),
+    { title: TITLE(), placeHolder: vscode.l10n.t('Customer'), matchOnDescription: true },
   );
   return pick?.tenant;
 }
@@ -202,9 +209,15 @@ async function pickKind(held: readonly Qualification[], wanted: RequestableQuali
     ...open.map((k) => ({ label: k.qualification, description: KIND_LABEL[k.qualification](), qualification: k.qualification })),
     ...(closed.length ? [{ label: vscode.l10n.t('Not available for this customer'), kind: vscode.QuickPickItemKind.Separator }] : []),
     // listed with the reason, so nobody wonders where a kind went; picking one explains it again
-    ...closed.map((k) => ({ label: `$(circle-slash) ${k.qualification}`, detail: k.reason, reason: k.reason })),
+    // a few words that fit the pick's width (a long detail line is cut); picking one says the whole reason
+    ...closed.map((k) => ({
+      label: `$(circle-slash) ${k.qualification}`,
+      description: k.excludedBy ? vscode.l10n.t('excluded by {0}, which it holds', k.excludedBy) : vscode.l10n.t('held already ({0})', plainText(k.heldAs ?? '', 32)),
+      reason: k.reason,
+    })),
   ];
-  const pick = await vscode.window.showQuickPick(items, { title: TITLE(), placeHolder: vscode.l10n.t('Which qualification should Partner Center vet for {0}?', who), matchOnDetail: true });
+  // the prompt stays short (it is cut at the side bar's width); the customer is in the title, reasons in the items
+  const pick = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Request Qualification for {0}', who), placeHolder: vscode.l10n.t('Qualification to request'), matchOnDetail: true });
   if (!pick) return cancelled;
   if (pick.reason) return notAvailable(who, pick.reason);
   return pick.qualification ?? cancelled;
@@ -253,11 +266,12 @@ async function pickValidationCode(codes: ValidationCode[], wanted: string | unde
   return pick.code.validationId;
 }
 
-async function confirm(live: Live, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
+async function confirm(live: Live, tree: CustomersTree, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
   const send = vscode.l10n.t('Send Request');
   const url = `${live.cloud.apiBaseUrl.replace(/\/+$/, '')}/v1/customers/${tenant.tenantId}/qualifications${requestQuery(request)}`;
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Request {0} for {1}?', describeRequest(request), tenant.name ?? tenant.tenantId),
+    // name, domain and id together: a name alone may be ambiguous, an id alone unrecognisable
+    vscode.l10n.t('Request {0} for {1}?', describeRequest(request), plainText(tree.fullName(tenant))),
     {
       modal: true,
       detail: vscode.l10n.t('Partner Center will vet this customer; the request cannot be withdrawn from here.\n\nPOST {0}\n{1}\n\nCustomer tenant: {2}', url, JSON.stringify(requestBody(request)), tenant.tenantId),
