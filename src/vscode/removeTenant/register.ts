@@ -13,8 +13,8 @@ interface Removal {
   readonly node: TenantNode;
   /** The name the row showed, for the messages (the row is gone once removed). */
   readonly name: string;
-  /** The removed entries, as written, with their index in the setting. */
-  readonly entries: readonly { readonly index: number; readonly value: unknown }[];
+  /** The removed entries, as written, with their index in the setting and the entry that followed them. */
+  readonly entries: readonly { readonly index: number; readonly value: unknown; readonly next?: unknown }[];
   readonly status?: TenantStatus;
 }
 
@@ -37,7 +37,9 @@ export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, te
     if (!target) return false;
     const name = tree.displayName(target.tenant);
     const { config, target: scope, entries } = settingAt(target.folder);
-    const removed = entries.flatMap((value, index) => (entryId(value) === target.tenant.tenantId ? [{ index, value }] : []));
+    const isOurs = (e: unknown) => entryId(e) === target.tenant.tenantId;
+    // the entry after each: other removals may shift indexes, the neighbour says where it goes back
+    const removed = entries.flatMap((value, index) => (isOurs(value) ? [{ index, value, next: entries.slice(index + 1).find((e) => !isOurs(e)) }] : []));
     if (!removed.length) {
       void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not set in this workspace\'s settings; remove it where it is configured.', plainText(name)));
       return false;
@@ -69,8 +71,12 @@ export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, te
       void vscode.window.showInformationMessage(vscode.l10n.t('{0} can no longer be put back: only the last {1} removals are kept.', plainText(r.name), KEPT));
       return false;
     }
-    // back at their old places (as far as the list still has them)
-    for (const { index, value } of r.entries) entries.splice(Math.min(index, entries.length), 0, value);
+    // back at their old places: before the entry that followed, else at the old index
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    for (const { index, value, next } of r.entries) {
+      const before = next === undefined ? entries.length : entries.findIndex((e) => same(e, next));
+      entries.splice(before >= 0 ? before : Math.min(index, entries.length), 0, value);
+    }
     await config.update('customers', entries, scope);
     if (r.status && !store.book.get(r.node.tenant.tenantId)) store.restore(r.node.tenant.tenantId, r.status);
     return true;

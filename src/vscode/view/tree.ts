@@ -397,7 +397,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
-/** The age of what the row shows: "5 min ago", "failed just now", "yesterday (from last session)". */
+/** The age of what the row shows: "5 min ago", "failed just now", "last session: yesterday". */
 function checkedText(s: TenantStatus | undefined): string {
   if (!s) return vscode.l10n.t('not checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
