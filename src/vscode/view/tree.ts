@@ -349,7 +349,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         // change seen) are in the tooltip, each named
         const status = statusLabel(q.status, q.rawStatus);
         const head = note?.changed ? [status, note.changed] : [note?.was ? `${status} ${note.was}` : status];
-        item.description = [...head, q.reason && singleLine(q.reason)].filter(Boolean).join(' · ');
+        // a denial's reason leads (the red icon says Denied): at the default width it is all the row has room for
+        item.description = (q.status === 'Denied' && q.reason ? [singleLine(q.reason), ...head] : [...head, q.reason && singleLine(q.reason)]).filter(Boolean).join(' · ');
+        item.accessibilityInformation = { label: [q.name, status, q.reason && singleLine(q.reason), ...head.slice(1)].filter(Boolean).join(', ') };
         item.iconPath = icon(q.status);
         if (note?.changed) { const label = singleLine(q.name, 64); item.label = { label, highlights: [[0, label.length]] }; }
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
@@ -378,15 +380,18 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     // a denied tenant opens with its qualifications: the reason fits on the child row, not after the name
     const open = state === 'Denied' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(changed ? { label, highlights: [[0, label.length]] } : label, open);
-    item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
+    // a new id when it turns Denied: VS Code applies the expanded state to rows it has not shown yet only
+    item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}${state === 'Denied' ? ':denied' : ''}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // what the tenant holds leads (the side bar is narrow); then how old that is. The id is in the tooltip.
     const qualifications = status?.lastGood?.qualifications;
-    item.description = [qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
+    // a result from before sign-out or from the last session says so first: the side bar cuts what follows
+    const mark = markText(status);
+    item.description = [mark, qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
     // a screen reader gets every status word the icon stands for
-    item.accessibilityInformation = { label: [label, look(state).label, qualifications && qualificationsSummary(qualifications), checkedText(status), changed && vscode.l10n.t('changed by the latest refresh')].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [label, look(state).label, mark, qualifications && qualificationsSummary(qualifications), checkedText(status), changed && vscode.l10n.t('changed by the latest refresh')].filter(Boolean).join(', ') };
     return item;
   }
 
@@ -397,16 +402,18 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
-/** The age of what the row shows: "5 min ago", "failed just now", "last session: yesterday". */
+/** The age of what the row shows: "5 min ago", "failed just now", "yesterday". */
 function checkedText(s: TenantStatus | undefined): string {
   if (!s) return vscode.l10n.t('not checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
   const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : ago(at);
-  // these qualify the kept answer shown, never a failure that came after it
-  const kept = !s.lastGood || at === s.lastGood.checkedAt;
-  // the mark before the time: after it, a narrow side bar cut it to "2 min ago ("
-  if (kept && s.signedOut) return vscode.l10n.t('before sign-out: {0}', when);
-  return kept && s.stale ? vscode.l10n.t('last session: {0}', when) : when;
+  return when;
+}
+
+/** "before sign-out", "last session": the answer shown is not from this session's sign-in (never for a failure after it). */
+function markText(s: TenantStatus | undefined): string | undefined {
+  if (!s || (s.lastGood && s.failure && s.failure.at >= s.lastGood.checkedAt)) return undefined;
+  return s.signedOut ? vscode.l10n.t('before sign-out') : s.stale ? vscode.l10n.t('last session') : undefined;
 }
 
 function failureDetail(s: TenantStatus): string {
