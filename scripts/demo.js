@@ -11,7 +11,7 @@ const path = require('path');
 const { startCodeServer } = require('../test/harness/codeServer');
 const { runtimes } = require('../test/harness/runtimes');
 const { startSimulator } = require('../out/src/core/simulator/simulator');
-const { demoCustomers, timelineCustomers } = require('../out/src/core/simulator/customers');
+const { demoDirectory, demoWorkspaceCustomers } = require('../out/src/core/simulator/customers');
 
 const root = path.resolve(__dirname, '..');
 const DEMO_CLIENT_ID = 'd0d0d0d0-0000-4000-8000-00000000000d';
@@ -46,13 +46,14 @@ async function smokeTest(vs, sim, customers) {
   const runtime = runtimes.find((r) => r.name === VERSION);
   // a person approves the device code on the simulator's page, as on Microsoft's (it opens through code-server);
   // two customers In Review get their verdict by themselves: Approved a minute after sign-in, Denied after two
-  const sim = await startSimulator({ autoApproveDeviceCodes: false, customers: [...demoCustomers(), ...timelineCustomers()] });
+  const sim = await startSimulator({ autoApproveDeviceCodes: false, customers: demoDirectory() });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pcq-demo-'));
   const caFile = path.join(dir, 'simulator-ca.pem');
   fs.writeFileSync(caFile, sim.caCert);
   const workspace = path.join(dir, 'Contoso Partner Workspace');
   fs.mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-  const customers = [...demoCustomers(), ...timelineCustomers()].map((c) => ({ tenantId: c.tenantId, name: c.name }));
+  // the workspace lists some of the simulator's customers: Import Customers finds the others
+  const customers = demoWorkspaceCustomers().map((c) => ({ tenantId: c.tenantId, name: c.name }));
   customers.push('not-a-tenant-id'); // shows how a bad entry looks
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'partnerCenter.customers': customers }, null, 2));
   fs.writeFileSync(path.join(workspace, 'README.md'), '# Demo workspace\n\nOpen the Partner Center view in the activity bar, run **Partner Center: Sign In** (app + user, device code), click **Copy Code and Open** in the sign-in notification, paste the code on the simulator\'s page, then **Refresh All**.\n');
@@ -98,10 +99,11 @@ async function smokeTest(vs, sim, customers) {
   console.log(`
 Partner Center Qualifications demo (VS Code ${runtime.name}, extension from ${root})
   Open:       ${vs.url.replace(/\?.*$/, '')}?folder=${encodeURIComponent(workspace)}
-  Simulator:  ${sim.apiBaseUrl} (${customers.length - 1} customers, CA ${caFile})
+  Simulator:  ${sim.apiBaseUrl} (${demoDirectory().length} customers, ${customers.length - 1} listed in the workspace; CA ${caFile})
   Then: Partner Center view > Sign In (app + user: device code) > "Copy Code and Open" in the notification >
         paste the code on the simulator's page > Refresh All.
   Verdicts: Alpine Ski House Academy turns Approved a minute after sign-in, Lamna Healthcare Denied after two;
         Refresh All then summarises the changes (the watch re-checks In Review tenants every 15 minutes).
+  Import: "Import Customers..." in the view's "..." menu lists the ${demoDirectory().length - (customers.length - 1)} customers not in the workspace yet.
 Press Ctrl+C to stop.`);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -38,7 +38,7 @@ function activate(context: vscode.ExtensionContext): PartnerCenterQualifications
     getParent: (node) => tree().getParent(node),
     resolveTreeItem: (item, node) => tree().resolveTreeItem(item, node),
   };
-  const view = vscode.window.createTreeView<Node>('partnerCenter.customers', { treeDataProvider: provider, showCollapseAll: true });
+  const view = vscode.window.createTreeView<Node>('partnerCenter.customers', { treeDataProvider: provider, showCollapseAll: false });
   registerAgentTools(context, () => build().tools);
   // the rest starts as soon as activation has returned, unless the extension is gone by then
   const timer = setTimeout(() => disposed || build(), 0);

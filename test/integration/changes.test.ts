@@ -82,7 +82,7 @@ describe('Changes: history, summary, watching, status bar', () => {
 
     // the row stays short (a 300 px side bar): status, the mark with what it was, reason; the dates are in the tooltip
     const nw = qualificationItem(w, NORTHWIND);
-    assert.strictEqual(nw.description, 'Denied · changed from Approved · Not an Academic Domain');
+    assert.strictEqual(nw.description, 'Not an Academic Domain · Denied · changed from Approved');
     assert.deepStrictEqual((nw.label as vscode.TreeItemLabel).highlights, [[0, 'Education'.length]]);
     assert.strictEqual(qualificationItem(w, FABRIKAM).description, 'Approved · changed from In review');
     assert.strictEqual(qualificationItem(w, CONTOSO).description, 'Approved');

@@ -58,7 +58,9 @@ describe('Customers: look up by name, domain or id', () => {
     // a listed tenant says so in words, with no icon that could read as a status it has not been looked up for
     const mine = first.items.find((i) => i.candidate?.tenantId === DEMO_TENANTS.approved)!;
     assert.doesNotMatch(mine.label, /\$\(/);
-    assert.match(String(mine.description), /in this workspace$/);
+    // said once, by the heading above the workspace's tenants (issue 19), not again on each row
+    assert.ok(first.items.some((i) => i.kind === vscode.QuickPickItemKind.Separator && i.label === 'In this workspace'));
+    assert.doesNotMatch(String(mine.description ?? ''), /in this workspace/);
     first.type('wood');
     // configured tenants do not match "wood": no row until Partner Center answers
     await waitFor('search results', () => first.items.some((i) => i.candidate?.name === 'Woodgrove Academy'));
@@ -75,6 +77,8 @@ describe('Customers: look up by name, domain or id', () => {
     second.pick((i) => i.action === 'copy');
     await waitFor('copied', () => /copied/.test(second.title ?? ''));
     assert.match(await vscode.env.clipboard.readText(), /^Woodgrove Academy \(0{8}-0000-4000-8000-000000000008\): Education · Approved/);
+    // what Add to Workspace does, in words (not the setting's JSON)
+    assert.strictEqual(second.items.find((i) => i.action === 'add')?.description, 'list Woodgrove Academy in this workspace\'s settings');
     second.pick((i) => i.action === 'add');
     await waitFor('added', () => second.items.some((i) => /Added to the workspace/.test(i.label)));
     second.hide();

@@ -126,7 +126,7 @@ describe('What a new user sees', () => {
     const repainted = new Promise((resolve) => { const d = w.api.tree.onDidChangeTreeData(() => { d.dispose(); resolve(undefined); }); });
     await vscode.commands.executeCommand('partnerCenter.signOut');
     await Promise.race([repainted, new Promise((_, reject) => setTimeout(() => reject(new Error('the rows were not repainted after sign-out')), 2000))]);
-    await waitFor('rows marked', () => description(w, DEMO_TENANTS.approved) === 'Education · just now (before sign-out)');
+    await waitFor('rows marked', () => description(w, DEMO_TENANTS.approved) === 'before sign-out · Education · just now');
     assert.match(String(w.api.view.message), /Signed out: rows show results from before sign-out\. Run "Partner Center: Sign In"/);
     const menus = (vscode.extensions.getExtension('csp-tools.partner-center-qualifications')!.packageJSON as { contributes: { menus: { 'view/title': { command: string; when: string; group: string }[] } } }).contributes.menus['view/title'];
     assert.ok(menus.some((m) => m.command === 'partnerCenter.signIn' && m.group.startsWith('navigation') && /!partnerCenter\.signedIn/.test(m.when)), 'a Sign In button in the view title while signed out');

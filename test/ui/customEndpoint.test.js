@@ -79,7 +79,7 @@ for (const runtime of selectedRuntimes()) {
       await page.reload();
       await ui.waitForWorkbench(page, 'dark');
       await ui.openView(page);
-      await ui.waitForRows(page, (r) => r.some((x) => /from last session/.test(x.text)), 'remembered rows');
+      await ui.waitForRows(page, (r) => r.some((x) => /last session/.test(x.text)), 'remembered rows');
       await ui.runCommand(page, 'Partner Center: Refresh All');
       await ui.waitForRows(page, (r) => r.filter((x) => /failed/.test(x.text) && !/last session/.test(x.text)).length === 2, 'refreshed after the reload');
       assert.strictEqual(await page.locator(DIALOG).count(), 0, 'no question after the reload');

@@ -97,6 +97,21 @@ export class VettingHistory {
     return found;
   }
 
+  /**
+   * What the baseline answer held, qualification and status (undefined without a baseline): the last seen
+   * state with the kept changes undone, newest first (past the limit, the state before the oldest kept change).
+   */
+  baseline(tenantId: string): { readonly name: string; readonly status: VettingStatus }[] | undefined {
+    const t = this.tenants.get(key(tenantId));
+    if (!t) return undefined;
+    const state = new Map([...t.seen].map(([k, q]) => [k, { name: q.name, status: q.status as HistoryStatus }]));
+    for (let i = t.changes.length - 1; i >= 0; i--) {
+      const c = t.changes[i]!;
+      state.set(c.qualification.toLowerCase(), { name: c.qualification, status: c.from });
+    }
+    return [...state.values()].filter((q): q is { name: string; status: VettingStatus } => q.status !== 'Absent');
+  }
+
   /** The tenant's changes, oldest first. */
   changes(tenantId: string): readonly VettingChange[] {
     return this.tenants.get(key(tenantId))?.changes ?? [];

@@ -25,17 +25,34 @@ export interface KnownCustomer extends Customer {
 export class CustomerDirectoryBook {
   private readonly customers = new Map<string, KnownCustomer>();
   private readonly domains = new Map<string, DomainResolution>();
+  /** Default domain → tenant of the customers known (null: several have it), built when first asked. */
+  private byDomain?: Map<string, string | null>;
 
   customer(tenantId: string): KnownCustomer | undefined {
     return this.customers.get(tenantId);
   }
 
+  /**
+   * What a domain resolved to; a domain not searched yet but known as one customer's default domain (from a
+   * look-up, an import or a name read) resolves to it at once, without waiting for a refresh.
+   */
   domain(domain: string): DomainResolution | undefined {
-    return this.domains.get(domain);
+    const searched = this.domains.get(domain);
+    if (searched) return searched;
+    if (!this.byDomain) {
+      this.byDomain = new Map();
+      for (const c of this.customers.values()) {
+        const d = c.domain?.toLowerCase();
+        if (d) this.byDomain.set(d, this.byDomain.has(d) ? null : c.tenantId);
+      }
+    }
+    const tenantId = this.byDomain.get(domain);
+    return tenantId ? { kind: 'resolved', tenantId, at: this.customers.get(tenantId)!.at } : undefined;
   }
 
   learn(customers: readonly Customer[], at = Date.now()): void {
     // a later record may omit what an earlier one said (a search answer without the domain): keep the known fields
+    this.byDomain = undefined;
     for (const c of customers) {
       const known = this.customers.get(c.tenantId);
       if (!known && this.customers.size >= MAX_CUSTOMERS) continue;
@@ -46,6 +63,7 @@ export class CustomerDirectoryBook {
 
   /** Partner Center would not describe this tenant: remembered so it is asked once. */
   unknown(tenantId: string, message: string, at = Date.now()): void {
+    this.byDomain = undefined;
     if (!this.customers.get(tenantId)?.companyName) this.customers.set(tenantId, { tenantId, at, failed: capText(message) });
   }
 

@@ -40,17 +40,21 @@ export interface Availability {
   readonly available: boolean;
   /** Why not, in one sentence (undefined when available). */
   readonly reason?: string;
+  /** Short forms of the reason for narrow places: the status it is held with, or the kind it excludes. */
+  readonly heldAs?: string;
+  readonly excludedBy?: RequestableQualification;
 }
 
 /** Which kinds this customer can be asked for, given what it holds (Education and GCC exclude each other). */
 export function availability(held: readonly Qualification[]): Availability[] {
   return REQUESTABLE.map((qualification) => {
     const has = holds(held, qualification);
-    if (has) return { qualification, available: false, reason: `The customer already holds ${qualification} (${has.status === 'NotVetted' ? 'held' : has.rawStatus ?? has.status}).` };
-    const other = qualification === 'Education' ? 'GovernmentCommunityCloud' : qualification === 'GovernmentCommunityCloud' ? 'Education' : undefined;
+    const heldAs = has && (has.status === 'NotVetted' ? 'held' : has.rawStatus ?? has.status);
+    if (has) return { qualification, available: false, heldAs, reason: `The customer already holds ${qualification} (${heldAs}).` };
+    const other: RequestableQualification | undefined = qualification === 'Education' ? 'GovernmentCommunityCloud' : qualification === 'GovernmentCommunityCloud' ? 'Education' : undefined;
     const excluded = other ? holds(held, other) : undefined;
     // the reason leads with what matters: a quick pick shows about 60 characters of it
-    if (excluded) return { qualification, available: false, reason: `Not with ${other}, which the customer holds (the two exclude each other).` };
+    if (excluded) return { qualification, available: false, excludedBy: other, reason: `Not with ${other}, which the customer holds (the two exclude each other).` };
     return { qualification, available: true };
   });
 }

@@ -82,6 +82,38 @@ export function timelineCustomers(): SimulatedCustomer[] {
   ];
 }
 
+const IMPORTABLE: [name: string, domain: string, status?: string][] = [
+  ['Bellows College', 'bellowscollege.edu', 'Approved'], ['Coho Winery', 'cohowinery.com'], ['Consolidated Messenger', 'consolidatedmessenger.com'],
+  ['Fourth Coffee', 'fourthcoffee.com'], ['Graphic Design Institute', 'graphicdesigninstitute.edu', 'InReview'], ['Lucerne Publishing', 'lucernepublishing.com'],
+  ['Relecloud', 'relecloud.com'], ['Trey Research', 'treyresearch.net'], ['VanArsdel', 'vanarsdel.com'], ['Wingtip Toys', 'wingtiptoys.com'],
+  ['Blue Yonder Airlines', 'blueyonderairlines.com'], ['Contoso Pharmaceuticals', 'contosopharma.com'], ['Datum Corporation', 'adatum.com'],
+  ['Fabrikam Community College', 'fabrikam-cc.edu', 'Approved'], ['Southridge Video', 'southridgevideo.com'], ['Tailspin Toys', 'tailspintoys.com'],
+  ['Woodgrove Bank', 'woodgrovebank.com'], ['Wide World University', 'wideworld.edu', 'InReview'], ['Northwind Academy', 'northwindacademy.edu', 'Approved'],
+  ['Litware Middle School', 'litware-ms.org', 'InReview'], ['Proseware Learning', 'prosewarelearning.edu', 'Approved'], ['Alpine Ski House', 'alpineskihouse.com'],
+  ['City Power & Light', 'citypowerlight.com'], ['Munson\'s Pickles and Preserves Farm', 'munsonspickles.com'], ['Nod Publishers', 'nodpublishers.com'],
+];
+
+/**
+ * Customers the demo workspace does not list: Import and Look Up have something to find (some schools
+ * Approved or In Review for Education, most without a qualification).
+ */
+export function importableCustomers(): SimulatedCustomer[] {
+  return IMPORTABLE.map(([name, domain, status], i) => ({
+    tenantId: id(0x40 + i), name, domain,
+    qualifications: status ? [{ qualification: 'Education', vettingStatus: status, vettingCreateDate: '2026-10-01T00:00:00Z' }] : [],
+  }));
+}
+
+/** What the demo's workspace lists: the demo customers and the two with a scripted verdict. */
+export function demoWorkspaceCustomers(): SimulatedCustomer[] {
+  return [...demoCustomers(), ...timelineCustomers()];
+}
+
+/** The demo simulator's whole directory: what the workspace lists, and 25 more to import. */
+export function demoDirectory(): SimulatedCustomer[] {
+  return [...demoWorkspaceCustomers(), ...importableCustomers()];
+}
+
 /** `count` plain customers (Education approved/in review/denied in turn) for bulk runs and benchmarks. */
 export function bulkCustomers(count: number, startAt = 100_000): SimulatedCustomer[] {
   const statuses = ['Approved', 'InReview', 'Denied'];

@@ -26,9 +26,9 @@ export class Announcer {
 
   constructor(private readonly tree: CustomersTree, private readonly view: vscode.TreeView<Node>, private readonly logger: Logger, private readonly onLooked: () => void) {}
 
+  /** As the row names it (configured name, company name, domain, id). */
   nameOf(tenantId: string): string {
-    const id = tenantId.toLowerCase();
-    return this.tree.tenants.find((t) => t.tenantId.toLowerCase() === id)?.name ?? tenantId;
+    return plainText(this.tree.tenantName(tenantId));
   }
 
   announce(batch: Collected): void {

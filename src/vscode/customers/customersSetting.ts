@@ -36,6 +36,9 @@ export interface AddTenantArgs {
   readonly folder?: vscode.WorkspaceFolder;
 }
 
+/** Looks a domain up before it is written (when signed in): why it cannot be added, or undefined. */
+export type DomainCheck = (domain: string) => Promise<string | undefined>;
+
 export type TenantEntry = { readonly tenantId: string; readonly domain?: undefined } | { readonly domain: string; readonly tenantId?: undefined };
 
 /** A tenant id or a domain, checked the way the customers setting is parsed (customerEntries.ts). */
@@ -64,7 +67,7 @@ export function addTenantProblem(tree: Pick<CustomersTree, 'tenants' | 'domainEn
 }
 
 /** Writes a tenant id or a domain (with its display name) to the customers setting; returns the id or domain written. */
-export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}): Promise<string | undefined> {
+export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}, checkDomain?: DomainCheck): Promise<string | undefined> {
   const scripted = args.tenantId ?? args.domain;
   const raw = scripted ?? (await askText({
     title: l10n.t('Partner Center: Add Tenant'), prompt: l10n.t('Customer tenant id (GUID) or domain, e.g. contoso.onmicrosoft.com'), ignoreFocusOut: true,
@@ -74,6 +77,12 @@ export async function addTenant(tree: CustomersTree, args: AddTenantArgs = {}): 
   const entry = tenantEntryOf(raw);
   if (!entry) {
     void showError(plainText(addTenantProblem(tree, raw)!));
+    return undefined;
+  }
+  // a domain nobody has (or of a tenant listed already) is refused before anything is written
+  const refused = entry.domain !== undefined && checkDomain ? await checkDomain(entry.domain) : undefined;
+  if (refused) {
+    void showError(l10n.t('Not added: {0}.', plainText(refused)));
     return undefined;
   }
   const name = scripted !== undefined ? args.name : await askText({ title: l10n.t('Partner Center: Add Tenant'), prompt: l10n.t('Display name (optional)'), ignoreFocusOut: true });

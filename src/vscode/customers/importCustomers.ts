@@ -144,8 +144,8 @@ async function pickCustomers(customers: Customer[], configured: ReadonlySet<stri
   const fresh = customers.filter((c) => !configured.has(c.tenantId)).length;
   qp.title = l10n.t('Partner Center: Import Customers ({0} new of {1})', count(fresh), count(customers.length));
   qp.placeholder = failure
-    ? l10n.t('The list stopped early ({0}); choose among those read', plainText(failure.kind))
-    : l10n.t('Choose customers to add to the workspace (the box at the top selects all)');
+    ? l10n.t('List stopped early ({0})', plainText(failure.kind))
+    : l10n.t('Customers to add');
   const sorted = [...customers].sort((a, b) => collator.compare(a.companyName ?? a.tenantId, b.companyName ?? b.tenantId));
   const item = (customer: Customer): CustomerItem => ({
     customer,

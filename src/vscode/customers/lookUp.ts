@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { createPick, showError, ShownItem } from '../display/window';
 import { l10n } from '../display/l10n';
-import { icon, joinShown, plainText, text } from '../../core/display/safeText';
+import { icon, plainText, text } from '../../core/display/safeText';
 import { PartnerCenterError, isPartnerCenterError } from '../../core/client/errors';
 import { Logger } from '../../core/log';
 import { QualificationsResult } from '../../core/model/qualification';
@@ -229,7 +229,8 @@ function toItem(c: Candidate): LookUpItem {
   return {
     // no status icon here: a search result's status is not known until it is looked up
     label: plainText(c.name ?? c.tenantId),
-    description: joinShown([c.domain && plainText(c.domain), c.configured && l10n.t('in this workspace')], ' · ') || undefined,
+    // workspace tenants come under their own heading ("In this workspace"): the row need not say it again
+    description: c.domain ? plainText(c.domain) : undefined,
     detail: c.name ? plainText(c.tenantId) : undefined,
     alwaysShow: true,
     candidate: c,

@@ -8,6 +8,10 @@ import { Refresher } from '../refresh/refresh';
 import { StatusStore } from '../statusStore';
 import { AddTenantArgs, addTenant } from './customersSetting';
 import { CustomersTree } from '../view/tree';
+import { domainProblem } from '../view/domainWords';
+import { plainText } from '../../core/display/safeText';
+import { l10n } from '../display/l10n';
+import { withProgress } from '../display/window';
 import { DirectoryRefresh } from './directoryRefresh';
 import { DirectoryStore } from './directoryStore';
 import { ImportArgs, importCustomers } from './importCustomers';
@@ -25,7 +29,7 @@ export function registerCustomers(context: vscode.ExtensionContext, connection: 
     vscode.commands.registerCommand('partnerCenter.lookUp', (arg?: unknown) => lookUpCommand(deps, arg)),
     vscode.commands.registerCommand('partnerCenter.importCustomers', (args?: ImportArgs) => importCustomers(deps, args && typeof args === 'object' ? args : {}, (ids) => refresher.refreshTenants(ids))),
     vscode.commands.registerCommand('partnerCenter.addTenant', async (args?: AddTenantArgs) => {
-      const added = await addTenant(tree, args && typeof args === 'object' && ('tenantId' in args || 'domain' in args) ? args : {});
+      const added = await addTenant(tree, args && typeof args === 'object' && ('tenantId' in args || 'domain' in args) ? args : {}, (domain) => checkDomain(deps, directoryRefresh, domain));
       if (added && normalizeTenantId(added)) await fetchNew(deps, added);
       else if (added) await resolveNew(deps, directoryRefresh, added);
       return added;
@@ -34,11 +38,33 @@ export function registerCustomers(context: vscode.ExtensionContext, connection: 
   return directory;
 }
 
+/**
+ * Signed in, a domain is looked up before Add Tenant writes it (one Domain search): refused with its warning
+ * row's words when no customer or several have it, or its tenant is listed already. A failed look-up does not
+ * refuse: the entry is written and its row says what went wrong.
+ */
+async function checkDomain(deps: CustomersDeps, directoryRefresh: DirectoryRefresh, domain: string): Promise<string | undefined> {
+  if (!(await deps.connection.isSignedIn())) return undefined;
+  try {
+    const live = await deps.connection.get();
+    await withProgress({ location: vscode.ProgressLocation.Window, title: l10n.t('Looking up {0}', plainText(domain)) },
+      () => directoryRefresh.resolve(live, [domain], new AbortController().signal));
+  } catch (e) {
+    deps.logger.warn(`domain ${domain}: ${String((e as Error)?.message ?? e)}`);
+    return undefined;
+  }
+  const r = deps.directory.domain(domain);
+  if (r?.kind === 'failed') return undefined;
+  const listed = r?.kind === 'resolved' ? deps.tree.tenant(r.tenantId) : undefined;
+  return domainProblem(domain, r, listed && plainText(deps.tree.displayName(listed)));
+}
+
 /** A domain just added is resolved at once when signed in (one Domain search), then its tenant fetched. */
 async function resolveNew(deps: CustomersDeps, directoryRefresh: DirectoryRefresh, domain: string): Promise<void> {
   if (!(await deps.connection.isSignedIn())) return;
   try {
-    await directoryRefresh.resolve(await deps.connection.get(), [domain], new AbortController().signal);
+    // Add Tenant looked it up a moment ago
+    if (deps.directory.domain(domain)?.kind !== 'resolved') await directoryRefresh.resolve(await deps.connection.get(), [domain], new AbortController().signal);
   } catch (e) {
     deps.logger.warn(`domain ${domain}: ${String((e as Error)?.message ?? e)}`);
     return;

@@ -43,7 +43,7 @@ export function resultItems(c: Candidate, a: LookUpAnswer, added = false): Resul
     }
   }
   rows.push({ label: l10n.t('Actions'), kind: vscode.QuickPickItemKind.Separator });
-  if (a.result && !c.configured && !added) rows.push({ label: text`${iconText('add')} ${l10n.t('Add to Workspace')}`, description: c.name ? text`{ tenantId, name: "${plainText(c.name)}" }` : undefined, action: 'add' });
+  if (a.result && !c.configured && !added) rows.push({ label: text`${iconText('add')} ${l10n.t('Add to Workspace')}`, description: c.name ? l10n.t('list {0} in this workspace\'s settings', plainText(c.name)) : l10n.t('list the tenant in this workspace\'s settings'), action: 'add' });
   if (added) rows.push({ label: text`${iconText('check')} ${l10n.t('Added to the workspace')}` });
   rows.push({ label: text`${iconText('copy')} ${l10n.t('Copy')}`, description: l10n.t('the result as text'), action: 'copy' });
   if (a.error?.kind === 'auth-required' || a.error?.kind === 'mfa-required') rows.push({ label: text`${iconText('sign-in')} ${l10n.t('Sign In')}`, action: 'signIn' });

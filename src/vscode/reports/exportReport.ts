@@ -92,6 +92,6 @@ export async function copyAsMarkdown(tenant: ConfiguredTenant | undefined, store
   if (!tenant) return undefined;
   const text = tenantMarkdown(rowsOf([tenant], store));
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as Markdown', tenant.name ?? tenant.tenantId), 3000);
+  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as Markdown', plainText(tenant.name ?? tenant.domain ?? tenant.tenantId)), 3000);
   return text;
 }

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { ShownItem, askText, pick, showError, showInformation, showWarning, withProgress } from '../display/window';
 import { l10n } from '../display/l10n';
-import { Shown, icon, plainText, text } from '../../core/display/safeText';
+import { Shown, icon, joinShown, plainText, text } from '../../core/display/safeText';
 import { PartnerCenterError } from '../../core/client/errors';
 import type { RequestedQualification } from '../../core/client/partnerCenterClient';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
@@ -61,12 +61,13 @@ const cancelled: RequestOutcome = { ok: false, reason: 'cancelled' };
 const TITLE = () => l10n.t('Partner Center: Request Qualification');
 
 export async function requestQualification(d: RequestDeps, tenantArg: ConfiguredTenant | undefined, args: RequestQualificationArgs = {}): Promise<RequestOutcome> {
-  const tenant = tenantArg ?? (args.tenantId ? tenantFromArg(d.tree, args.tenantId) : await pickTenant(d.tree.tenants));
+  const tenant = tenantArg ?? (args.tenantId ? tenantFromArg(d.tree, args.tenantId) : await pickTenant(d.tree));
   if (!tenant) {
     if (args.tenantId) void showError(l10n.t('"{0}" is not a tenant id (GUID).', plainText(args.tenantId)));
     return cancelled;
   }
-  const who = plainText(tenant.name ?? tenant.tenantId);
+  // named as its row names it (configured name, company name, domain, id): the user must recognise whom a write is for
+  const who = plainText(d.tree.displayName(tenant));
   let live: Live;
   try {
     live = await d.connection.get();
@@ -95,7 +96,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     const segment = args.educationSegment ?? (await pickSegment());
     if (!segment) return cancelled;
     const website = args.website ?? (await askText({
-      title: TITLE(), prompt: l10n.t('Website of the school or institution of {0}', who), placeHolder: text`example.edu`, ignoreFocusOut: true,
+      title: l10n.t('Request Education for {0}', who), prompt: l10n.t('Website of the school or institution of {0}', who), placeHolder: text`example.edu`, ignoreFocusOut: true,
       validateInput: (v) => { const p = websiteProblem(v); return p === undefined ? undefined : plainText(p); },
     }));
     if (website === undefined) return cancelled;
@@ -116,7 +117,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
     return { ok: false, reason: 'invalid', message: problems.join(' ') };
   }
 
-  if (!(args.confirm === false && d.testMode) && !(await confirm(live, tenant, request))) return cancelled;
+  if (!(args.confirm === false && d.testMode) && !(await confirm(live, d.tree, tenant, request))) return cancelled;
 
   d.logger.info(`requesting ${describeRequest(request)} for tenant ${tenant.tenantId}`);
   let answer: RequestedQualification;
@@ -149,7 +150,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
 
 /** The request was sent and its answer lost: what Partner Center holds decides, never a blind resend. */
 async function afterLostAnswer(d: RequestDeps, live: Live, tenant: ConfiguredTenant, kind: RequestableQualification, before: QualificationsResult, lost: PartnerCenterError, args: RequestQualificationArgs): Promise<RequestOutcome> {
-  const who = plainText(tenant.name ?? tenant.tenantId);
+  const who = plainText(d.tree.displayName(tenant));
   d.logger.warn(`tenant ${tenant.tenantId} request ${kind}: the answer was lost (${lost.message}); reading the tenant again`);
   const fate = await checkFate(live, tenant.tenantId, who, kind, before, lost, !d.testMode);
   if (fate.fate !== 'unknown' && isConfigured(d.tree, tenant.tenantId)) {
@@ -200,14 +201,19 @@ async function progress<T>(title: Shown, run: (signal: AbortSignal) => Promise<T
   }
 }
 
-async function pickTenant(tenants: ConfiguredTenant[]): Promise<ConfiguredTenant | undefined> {
+async function pickTenant(tree: CustomersTree): Promise<ConfiguredTenant | undefined> {
+  const tenants = tree.tenants;
   if (!tenants.length) {
     void showInformation(l10n.t('No customer tenants in this workspace: add one first.'));
     return undefined;
   }
   const chosen = await pick(
-    tenants.map((t) => ({ label: plainText(t.name ?? t.tenantId), description: t.name ? plainText(t.tenantId) : undefined, tenant: t })),
-    { title: TITLE(), placeHolder: l10n.t('For which customer?'), matchOnDescription: true },
+    tenants.map((t) => {
+      const label = plainText(tree.displayName(t));
+      const more = [tree.described(t).domain, t.tenantId].filter((x) => x && plainText(x) !== label).map((x) => plainText(x!));
+      return { label, description: joinShown(more, ' · ') || undefined, tenant: t };
+    }),
+    { title: TITLE(), placeHolder: l10n.t('Customer'), matchOnDescription: true },
   );
   return chosen?.tenant;
 }
@@ -233,9 +239,15 @@ async function pickKind(held: readonly Qualification[], wanted: RequestableQuali
     ...open.map((k) => ({ label: plainText(k.qualification), description: KIND_LABEL[k.qualification](), qualification: k.qualification })),
     ...(closed.length ? [{ label: l10n.t('Not available for this customer'), kind: vscode.QuickPickItemKind.Separator }] : []),
     // listed with the reason, so nobody wonders where a kind went; picking one explains it again
-    ...closed.map((k) => ({ label: text`${icon('circle-slash')} ${plainText(k.qualification)}`, detail: k.reason ? plainText(k.reason) : undefined, reason: k.reason })),
+    // a few words that fit the pick's width (a long detail line is cut); picking one says the whole reason
+    ...closed.map((k) => ({
+      label: text`${icon('circle-slash')} ${plainText(k.qualification)}`,
+      description: k.excludedBy ? l10n.t('excluded by {0}, which it holds', plainText(k.excludedBy)) : l10n.t('held already ({0})', plainText(k.heldAs ?? '', 32)),
+      reason: k.reason,
+    })),
   ];
-  const chosen = await pick(items, { title: TITLE(), placeHolder: l10n.t('Which qualification should Partner Center vet for {0}?', who), matchOnDetail: true });
+  // the prompt stays short (it is cut at the side bar's width); the customer is in the title, reasons in the items
+  const chosen = await pick(items, { title: l10n.t('Request Qualification for {0}', who), placeHolder: l10n.t('Qualification to request'), matchOnDetail: true });
   if (!chosen) return cancelled;
   if (chosen.reason) return notAvailable(who, chosen.reason);
   return chosen.qualification ?? cancelled;
@@ -284,11 +296,12 @@ async function pickValidationCode(codes: ValidationCode[], wanted: string | unde
   return chosen.code.validationId;
 }
 
-async function confirm(live: Live, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
+async function confirm(live: Live, tree: CustomersTree, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
   const send = l10n.t('Send Request');
   const url = `${live.cloud.apiBaseUrl.replace(/\/+$/, '')}/v1/customers/${tenant.tenantId}/qualifications${requestQuery(request)}`;
   const answer = await showWarning(
-    l10n.t('Request {0} for {1}?', plainText(describeRequest(request)), plainText(tenant.name ?? tenant.tenantId)),
+    // name, domain and id together: a name alone may be ambiguous, an id alone unrecognisable
+    l10n.t('Request {0} for {1}?', plainText(describeRequest(request)), plainText(tree.fullName(tenant))),
     {
       modal: true,
       detail: l10n.t('Partner Center will vet this customer; the request cannot be withdrawn from here.\n\nPOST {0}\n{1}\n\nCustomer tenant: {2}', plainText(url, 512), plainText(JSON.stringify(requestBody(request)), 512), plainText(tenant.tenantId)),

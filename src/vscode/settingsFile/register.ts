@@ -5,17 +5,19 @@ import { locateEntry } from '../../core/settings/locateEntry';
 import { SECTION } from '../settings';
 import { Node } from '../view/tree';
 
-type ProblemNode = Extract<Node, { kind: 'problem' }>;
+/** A warning row: a bad entry, or a domain entry (unresolved, unknown, ambiguous, of a listed tenant). */
+type EntryNode = Extract<Node, { kind: 'problem' | 'domain' }>;
+const entryIndex = (node: EntryNode) => (node.kind === 'problem' ? node.problem.index : node.entry.index);
 
 export function registerOpenSettings(extensionId: string): vscode.Disposable {
   return vscode.commands.registerCommand('partnerCenter.openSettings', async (node?: Node) => {
-    if (node?.kind === 'problem') return openEntry(node);
+    if (node?.kind === 'problem' || node?.kind === 'domain') return openEntry(node);
     return vscode.commands.executeCommand('workbench.action.openSettings', `@ext:${extensionId}`);
   });
 }
 
 /** The file whose partnerCenter.customers the tree read this entry from (undefined: user settings). */
-function fileOf(node: ProblemNode): vscode.Uri | undefined {
+function fileOf(node: EntryNode): vscode.Uri | undefined {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const settingsJson = (f: vscode.WorkspaceFolder) => vscode.Uri.joinPath(f.uri, '.vscode', 'settings.json');
   const workspaceFile = vscode.workspace.workspaceFile?.scheme === 'file' ? vscode.workspace.workspaceFile : undefined;
@@ -29,7 +31,7 @@ function fileOf(node: ProblemNode): vscode.Uri | undefined {
   return folder && inspected?.workspaceValue !== undefined ? settingsJson(folder) : undefined;
 }
 
-async function openEntry(node: ProblemNode): Promise<void> {
+async function openEntry(node: EntryNode): Promise<void> {
   const uri = fileOf(node);
   let editor: vscode.TextEditor | undefined;
   if (uri && uri.scheme !== 'untitled') {
@@ -39,7 +41,7 @@ async function openEntry(node: ProblemNode): Promise<void> {
     editor = vscode.window.activeTextEditor;
   }
   if (!editor) return;
-  const range = locateEntry(editor.document.getText(), `${SECTION}.customers`, node.problem.index);
+  const range = locateEntry(editor.document.getText(), `${SECTION}.customers`, entryIndex(node));
   if (!range) return;
   const selection = new vscode.Selection(editor.document.positionAt(range.start), editor.document.positionAt(range.end));
   editor.selection = selection;

@@ -49,7 +49,10 @@ export class QualificationDecorations implements vscode.FileDecorationProvider, 
     if (name === undefined) {
       const state = tenantState(status);
       const l = look(state);
-      return { badge: l.badge || undefined, tooltip: badgeLegend(state), color: new vscode.ThemeColor(l.color), propagate: false };
+      // a result from before sign-out or the last session: the name greyed (the icon keeps the status colour),
+      // a mark no side bar width cuts; the description and the view's message say it in words
+      const old = status?.lastGood && (status.signedOut || status.stale) && !(status.failure && status.failure.at >= status.lastGood.checkedAt);
+      return { badge: l.badge || undefined, tooltip: badgeLegend(state), color: new vscode.ThemeColor(old ? 'disabledForeground' : l.color), propagate: false };
     }
     if (name === '-') {
       const l = look(state === 'Error' ? 'Error' : state === 'None' ? 'None' : 'Unchecked');
@@ -58,7 +61,8 @@ export class QualificationDecorations implements vscode.FileDecorationProvider, 
     const q = status?.lastGood?.qualifications.find((x) => x.name === decodeURIComponent(name));
     if (!q) return undefined;
     const l = look(q.status);
-    return { badge: l.badge || undefined, tooltip: `${l.badge ? `${l.badge}: ` : ''}${statusLabel(q.status, q.rawStatus)}`, color: new vscode.ThemeColor(l.color), propagate: false };
+    // a denial's reason needs the room of the badge at the default width; the red icon says Denied
+    return { badge: (q.status === 'Denied' && q.reason ? undefined : l.badge) || undefined, tooltip: `${l.badge ? `${l.badge}: ` : ''}${statusLabel(q.status, q.rawStatus)}`, color: new vscode.ThemeColor(l.color), propagate: false };
   }
 
   dispose(): void {

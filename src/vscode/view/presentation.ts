@@ -81,10 +81,12 @@ export function icon(state: TenantState): vscode.ThemeIcon {
 let relative: Intl.RelativeTimeFormat | undefined;
 
 export function ago(at: number, now = Date.now()): string {
-  const rtf = (relative ??= new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto', style: 'short' }));
+  // long style ("3 hours ago", "yesterday"), but minutes as the README writes them ("5 min ago", not "5 min. ago")
+  const rtf = (relative ??= new Intl.RelativeTimeFormat(vscode.env.language, { numeric: 'auto', style: 'long' }));
   const s = Math.round((at - now) / 1000);
   if (Math.abs(s) < 60) return rtf.format(0, 'second') === 'now' ? vscode.l10n.t('just now') : rtf.format(s, 'second');
   const m = Math.round(s / 60);
+  if (m < 0 && m > -60) return vscode.l10n.t('{0} min ago', -m);
   if (Math.abs(m) < 60) return rtf.format(m, 'minute');
   const h = Math.round(m / 60);
   if (Math.abs(h) < 24) return rtf.format(h, 'hour');

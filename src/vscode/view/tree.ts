@@ -11,6 +11,7 @@ import { failureDetail, qualificationTooltip, tenantTooltip } from './tooltips';
 import { ago, icon, look, qualificationsSummary, statusLabel } from './presentation';
 import { FolderCustomers, readCustomers } from '../settings';
 import { StatusStore } from '../statusStore';
+import { domainProblem } from './domainWords';
 
 export const URI_SCHEME = 'partner-center';
 
@@ -72,11 +73,12 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private groups: FolderCustomers[] = [];
-  private names = new Map<string, string>();
   private pending?: NodeJS.Timeout;
   /** Each group's tenants in name order, sorted once per reload (names change only with the setting). */
   private byName = new WeakMap<FolderCustomers, readonly ConfiguredTenant[]>();
   private ids?: string[];
+  /** Each listed tenant by id (first listing), built on the first name asked for after a change. */
+  private byId?: Map<string, ConfiguredTenant>;
   sort: SortOrder = 'name';
   filter: ReadonlySet<TenantState> | undefined;
   /** Set by the customers feature; without it domain entries stay unresolved and names come from settings. */
@@ -94,6 +96,7 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Partner Center told us more (a domain resolved, a company name): the tenant list and name order may change. */
   directoryChanged(): void {
     this.ids = undefined;
+    this.byId = undefined;
     this.byName = new WeakMap();
     this.refreshSoon();
   }
@@ -101,8 +104,8 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** Re-reads the customers setting. */
   reload(): void {
     this.groups = readCustomers();
-    this.names = new Map(this.tenants.flatMap((t) => (t.name ? [[t.tenantId, t.name] as const] : [])));
     this.ids = undefined;
+    this.byId = undefined;
     this.changed.fire(undefined);
   }
 
@@ -174,9 +177,29 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     return (this.ids ??= [...new Set(this.tenants.map((t) => t.tenantId))]);
   }
 
-  /** The configured name of a tenant, if any (for log lines and messages). */
+  /** A listed tenant by id (any case), or undefined. */
+  tenant(tenantId: string): ConfiguredTenant | undefined {
+    this.byId ??= new Map(this.tenants.reverse().map((t) => [t.tenantId, t] as const));
+    return this.byId.get(tenantId.toLowerCase());
+  }
+
+  /** A listed tenant's name as its row shows it (for log lines); undefined when the row shows only the id. */
   nameOf(tenantId: string): string | undefined {
-    return this.names.get(tenantId);
+    const t = this.tenant(tenantId);
+    const name = t && this.displayName(t);
+    return name === t?.tenantId ? undefined : name;
+  }
+
+  /** How every message and pick names a tenant: its row's name, or the id of a tenant not listed. */
+  tenantName(tenantId: string): string {
+    return this.nameOf(tenantId) ?? tenantId;
+  }
+
+  /** Name, domain and id together, for the confirmation of a write: "Litware (litware.com, 0000…0006)". */
+  fullName(t: ConfiguredTenant): string {
+    const name = this.displayName(t);
+    const more = [this.described(t).domain, t.tenantId].filter((x) => x && x !== name);
+    return more.length ? `${name} (${more.join(', ')})` : name;
   }
 
   get problems(): EntryProblem[] {
@@ -325,7 +348,9 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
         // change seen) are in the tooltip, each named
         const status = statusLabel(q.status, q.rawStatus);
         const head = note?.changed ? [status, note.changed] : [note?.was ? `${status} ${note.was}` : status];
-        item.description = [...head, q.reason && singleLine(q.reason)].filter(Boolean).join(' · ');
+        // a denial's reason leads (the red icon says Denied): at the default width it is all the row has room for
+        item.description = (q.status === 'Denied' && q.reason ? [singleLine(q.reason), ...head] : [...head, q.reason && singleLine(q.reason)]).filter(Boolean).join(' · ');
+        item.accessibilityInformation = { label: [q.name, status, q.reason && singleLine(q.reason), ...head.slice(1)].filter(Boolean).join(', ') };
         item.iconPath = icon(q.status);
         if (note?.changed) { const label = singleLine(q.name, 64); item.label = { label, highlights: [[0, label.length]] }; }
         item.resourceUri = qualificationUri(node.parent.tenant.tenantId, q.name);
@@ -351,16 +376,21 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     const label = singleLine(this.displayName(tenant));
     const changed = status?.lastGood && this.notes?.tenantChanged(tenant.tenantId, status.lastGood.qualifications);
     // a changed tenant's name is highlighted, as its changed qualification's is: it shows however narrow the row
-    const item = new vscode.TreeItem(changed ? { label, highlights: [[0, label.length]] } : label, vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}`;
+    // a denied tenant opens with its qualifications: the reason fits on the child row, not after the name
+    const open = state === 'Denied' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(changed ? { label, highlights: [[0, label.length]] } : label, open);
+    // a new id when it turns Denied: VS Code applies the expanded state to rows it has not shown yet only
+    item.id = `t:${node.folder?.uri.toString()}:${tenant.tenantId}${state === 'Denied' ? ':denied' : ''}`;
     item.iconPath = icon(state);
     item.resourceUri = tenantUri(tenant.tenantId);
     item.contextValue = 'tenant';
     // what the tenant holds leads (the side bar is narrow); then how old that is. The id is in the tooltip.
     const qualifications = status?.lastGood?.qualifications;
-    item.description = [qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
+    // a result from before sign-out or from the last session says so first: the side bar cuts what follows
+    const mark = markText(status);
+    item.description = [mark, qualifications && qualificationsSummary(qualifications, state), checkedText(status)].filter(Boolean).join(' · ');
     // a screen reader gets every status word the icon stands for
-    item.accessibilityInformation = { label: [label, look(state).label, qualifications && qualificationsSummary(qualifications), checkedText(status), changed && vscode.l10n.t('changed by the latest refresh')].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [label, look(state).label, mark, qualifications && qualificationsSummary(qualifications), checkedText(status), changed && vscode.l10n.t('changed by the latest refresh')].filter(Boolean).join(', ') };
     return item;
   }
 
@@ -371,33 +401,34 @@ export class CustomersTree implements vscode.TreeDataProvider<Node>, vscode.Disp
   }
 }
 
-/** The age of what the row shows: "5 min ago", "failed just now", "yesterday (from last session)". */
+/** The age of what the row shows: "5 min ago", "failed just now", "yesterday". */
 function checkedText(s: TenantStatus | undefined): string {
   if (!s) return vscode.l10n.t('not checked');
   const at = s.failure && (!s.lastGood || s.failure.at >= s.lastGood.checkedAt) ? s.failure.at : s.lastGood!.checkedAt;
   const when = s.failure && at === s.failure.at ? vscode.l10n.t('failed {0}', ago(at)) : ago(at);
-  // these qualify the kept answer shown, never a failure that came after it
-  const kept = !s.lastGood || at === s.lastGood.checkedAt;
-  if (kept && s.signedOut) return vscode.l10n.t('{0} (before sign-out)', when);
-  return kept && s.stale ? vscode.l10n.t('{0} (from last session)', when) : when;
+  return when;
+}
+
+/** "before sign-out", "last session": the answer shown is not from this session's sign-in (never for a failure after it). */
+function markText(s: TenantStatus | undefined): string | undefined {
+  if (!s || (s.lastGood && s.failure && s.failure.at >= s.lastGood.checkedAt)) return undefined;
+  return s.signedOut ? vscode.l10n.t('before sign-out') : s.stale ? vscode.l10n.t('last session') : undefined;
 }
 
 /** A domain entry without its one tenant: the domain until resolved, then what went wrong (entry from 1). */
 function domainItem(node: Extract<Node, { kind: 'domain' }>): vscode.TreeItem {
   const { entry, resolution: r } = node;
   const at = entryLabel(entry.index);
-  const label = !r ? entry.name ?? entry.domain
-    : r.kind === 'none' ? vscode.l10n.t('{0}: no Partner Center customer has the domain {1}', at, entry.domain)
-    : r.kind === 'several' ? vscode.l10n.t('{0}: {1} customers have the domain {2}; list the tenant id instead', at, r.count, entry.domain)
-    : r.kind === 'failed' ? vscode.l10n.t('{0}: could not resolve {1}: {2}', at, entry.domain, r.message)
-    : node.duplicateOf !== undefined ? vscode.l10n.t('{0}: {1} is {2}, listed already', at, entry.domain, singleLine(node.duplicateOf))
-    : entry.domain;
+  const problem = domainProblem(entry.domain, r, node.duplicateOf);
+  const label = !r ? entry.name ?? entry.domain : problem ? `${at}: ${problem}` : entry.domain;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `domain:${node.folder?.uri.toString()}:${entry.index}`;
   item.iconPath = r ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('globe');
   item.description = r ? undefined : entry.name ? vscode.l10n.t('{0} · resolved on refresh', entry.domain) : vscode.l10n.t('domain, resolved on refresh');
-  item.tooltip = node.duplicateOf !== undefined ? vscode.l10n.t('Remove {0} of partnerCenter.customers: its tenant is in the list already.', at)
-    : r ? vscode.l10n.t('Fix {0} of partnerCenter.customers, or refresh to try again.', at) : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
+  // the row is cut at the side bar's width: the hover says all of it, and what a click does
+  const open = vscode.l10n.t('Click to open the settings file at this entry of partnerCenter.customers.');
+  item.tooltip = node.duplicateOf !== undefined ? `${label}\n\n${vscode.l10n.t('Its tenant is in the list already: delete the entry.')} ${open}`
+    : r ? `${label}\n\n${vscode.l10n.t('Fix the entry, or refresh to try again.')} ${open}` : vscode.l10n.t('Refresh finds the customer with the domain {0} in Partner Center.', entry.domain);
   item.contextValue = 'domain';
   item.command = { command: 'partnerCenter.openSettings', title: vscode.l10n.t('Open Settings'), arguments: [node] };
   return item;
