@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { ALL_DEMO, APP_CLIENT_ID, CERT_CLIENT_ID, DEMO_TENANTS, USER_CLIENT_ID, World, getWorld, setCustomers, waitFor } from './helpers';
+import { ALL_DEMO, APP_CLIENT_ID, CERT_CLIENT_ID, DEMO_TENANTS, USER_CLIENT_ID, World, getWorld, setCustomers, signInApp, waitFor } from './helpers';
 
 /** Every place besides SecretStorage a secret could land: settings (all scopes), the status book, the log. */
 async function everythingButSecrets(w: World): Promise<string> {
@@ -154,5 +154,7 @@ describe('Sign-in, secrets and the workspace guard', () => {
     await w.api.refresher.refreshTenants([DEMO_TENANTS.approved]);
     assert.strictEqual(w.sim.api.stats.requests, requests, 'signed out: no call');
     assert.strictEqual(w.sim.identity.tokenRequests, tokens, 'no token from a leftover refresh token');
+    // the next suites start signed in, as the earlier tests left them
+    await signInApp(w);
   });
 });
