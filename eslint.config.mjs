@@ -2,7 +2,7 @@ import tseslint from 'typescript-eslint';
 
 // The seam for untrusted text (README, "Contributing: untrusted text"): the VS Code surfaces that render
 // links, icons or markdown are reached only through src/vscode/display, whose functions take Shown/Markdown.
-const WINDOW_DOORS = 'withProgress|showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|createQuickPick|showInputBox|createInputBox|createStatusBarItem';
+const WINDOW_DOORS = 'withProgress|showInformationMessage|showWarningMessage|showErrorMessage|showQuickPick|createQuickPick|showInputBox|createInputBox|createStatusBarItem|setStatusBarMessage';
 const MARKDOWN_DOORS = 'appendMarkdown|appendText|appendCodeblock';
 const seam = 'Untrusted text reaches the UI through src/vscode/display (Shown/Markdown from src/core/display/safeText.ts).';
 const doors = [

@@ -70,3 +70,8 @@ export function link(label: Shown, target: string): Shown {
   if (!/^(https?:\/\/[^\s()[\]]+|command:[\w.-]+)$/.test(target)) return label;
   return `[${label.replace(/[[\]]/g, '')}](${target})` as Shown;
 }
+
+/** A transient status bar message ("Copied … as Markdown"): the status bar renders `$(icon)` too. */
+export function flashStatus(message: Shown, ms: number): vscode.Disposable {
+  return vscode.window.setStatusBarMessage(message, ms);
+}

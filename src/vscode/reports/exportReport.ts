@@ -2,7 +2,7 @@
 // Markdown table, opened as an untitled document in its language or saved where the user chooses. Nothing
 // is ever written to a file the user did not pick in the save dialog.
 import * as vscode from 'vscode';
-import { pick, showInformation } from '../display/window';
+import { flashStatus, pick, showInformation } from '../display/window';
 import { l10n } from '../display/l10n';
 import { icon, plainText, text as plain } from '../../core/display/safeText';
 import { ConfiguredTenant } from '../../core/model/customerEntries';
@@ -92,6 +92,6 @@ export async function copyAsMarkdown(tenant: ConfiguredTenant | undefined, store
   if (!tenant) return undefined;
   const text = tenantMarkdown(rowsOf([tenant], store));
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as Markdown', plainText(tenant.name ?? tenant.domain ?? tenant.tenantId)), 3000);
+  flashStatus(l10n.t('Copied {0} as Markdown', plainText(tenant.name ?? tenant.domain ?? tenant.tenantId)), 3000);
   return text;
 }
