@@ -104,7 +104,7 @@ describe('Changes: history, summary, watching, status bar', () => {
     await vscode.commands.executeCommand('partnerCenter.refreshAll');
     await new Promise((r) => setTimeout(r, 300));
     assert.strictEqual(shown.length, afterBaseline + 1);
-    assert.strictEqual(qualificationItem(w, NORTHWIND).description, 'Denied (was Approved) · Not an Academic Domain');
+    assert.strictEqual(qualificationItem(w, NORTHWIND).description, 'Not an Academic Domain · Denied (was Approved)');
     assert.ok(!qualificationTooltip(w, NORTHWIND).includes('Changed by the latest refresh'));
     assert.strictEqual(label(qualificationItem(w, CONTOSO)), 'Education');
     assert.strictEqual(typeof tenantItem(w, NORTHWIND).label, 'string', 'the tenant mark goes with the next refresh too');

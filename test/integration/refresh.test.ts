@@ -55,7 +55,7 @@ describe('Refresh against the simulator', () => {
     assert.strictEqual(deco(qualificationUri(DEMO_TENANTS.stateOwnedGcc, 'StateOwnedEntity'))?.badge, 'H');
     assert.strictEqual(deco(qualificationUri(DEMO_TENANTS.stateOwnedGcc, 'GovernmentCommunityCloud'))?.badge, 'A');
     // the vetting date is in the qualification's tooltip (the row stays short for a narrow side bar)
-    assert.strictEqual(childLabels(w, DEMO_TENANTS.denied)[0]!, 'Education | Denied · Not an Academic Domain');
+    assert.strictEqual(childLabels(w, DEMO_TENANTS.denied)[0]!, 'Education | Not an Academic Domain · Denied');
     assert.deepStrictEqual(childLabels(w, DEMO_TENANTS.none), ['No qualification | ']);
     assert.match(childLabels(w, DEMO_TENANTS.unknownStatus)[0]!, /Unknown status "PendingDocuments"/);
     assert.match(childLabels(w, DEMO_TENANTS.noRelationship)[0]!, /^No reseller relationship/);

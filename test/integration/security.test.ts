@@ -44,7 +44,7 @@ describe('Sign-in, secrets and the workspace guard', () => {
     const ok = await vscode.commands.executeCommand<boolean>('partnerCenter.signIn', { mode: 'app', clientId: APP_CLIENT_ID, tenantId: w.sim.partnerTenantId, secret: w.appSecret });
     assert.strictEqual(ok, true);
     await vscode.commands.executeCommand('partnerCenter.refreshAll');
-    const log = await readLog(w, /tenant 00000000-0000-4000-8000-000000000001: 200 in \d+ ms/);
+    const log = await readLog(w, /tenant 00000000-0000-4000-8000-000000000001( \([^)]*\))?: 200 in \d+ ms/);
     assert.match(log, /correlation [0-9a-f-]{36}/);
     const elsewhere = await everythingButSecrets(w);
     assert.strictEqual(elsewhere.includes(w.appSecret), false, 'secret outside SecretStorage');
