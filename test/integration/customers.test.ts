@@ -180,30 +180,33 @@ describe('Customers: domains and names in the tree', () => {
   it('shows a domain entry as the domain until Refresh All resolves it (one, none, several), counting entries from 1', async () => {
     w.sim.api.upsert({ tenantId: 'dddddddd-0000-4000-8000-000000000001', name: 'Twin One', domain: 'twins.example', qualifications: [] });
     w.sim.api.upsert({ tenantId: 'dddddddd-0000-4000-8000-000000000002', name: 'Twin Two', domain: 'twins.example', qualifications: [] });
+    // a customer no earlier test has looked up: a domain the workspace already knows resolves at once (issue 19)
+    w.sim.api.upsert({ tenantId: 'dddddddd-0000-4000-8000-000000000003', name: 'Coho Winery', domain: 'cohowinery.example', qualifications: [] });
     try {
-      await setCustomers(['fabrikam-k12.org', { domain: 'nobody.example' }, { domain: 'twins.example', name: 'Twins' }]);
+      await setCustomers(['cohowinery.example', { domain: 'nobody.example' }, { domain: 'twins.example', name: 'Twins' }]);
       await waitFor('domain rows', () => rows(w).length === 3);
       assert.deepStrictEqual(rows(w).map((r) => [r.label, r.item.description]), [
-        ['fabrikam-k12.org', 'domain, resolved on refresh'],
+        ['cohowinery.example', 'domain, resolved on refresh'],
         ['nobody.example', 'domain, resolved on refresh'],
         ['Twins', 'twins.example · resolved on refresh'],
       ]);
       const report = await vscode.commands.executeCommand<{ succeeded: number; correlationId: string }>('partnerCenter.refreshAll');
       assert.strictEqual(report.succeeded, 1);
-      const after = await waitFor('resolved rows', () => { const r = rows(w); return r.some((x) => x.label === 'Fabrikam School District') && r; });
+      const after = await waitFor('resolved rows', () => { const r = rows(w); return r.some((x) => x.label === 'Coho Winery') && r; });
       assert.deepStrictEqual(after.map((r) => r.label), [
         'entry 2: no Partner Center customer has the domain nobody.example',
         'entry 3: 2 customers have the domain twins.example; list the tenant id instead',
-        'Fabrikam School District',
+        'Coho Winery',
       ]);
-      const fabrikam = after[2]!;
-      const tip = (w.api.tree.resolveTreeItem(fabrikam.item, fabrikam.node).tooltip as vscode.MarkdownString).value;
-      assert.match(tip, /Name from Partner Center \(entry for the domain fabrikam\\-k12\\\.org\)/);
+      const coho = after[2]!;
+      const tip = (w.api.tree.resolveTreeItem(coho.item, coho.node).tooltip as vscode.MarkdownString).value;
+      assert.match(tip, /Name from Partner Center \(entry for the domain cohowinery\\\.example\)/);
       assert.match(tip, /Relationship: reseller/);
-      assert.match(tip, /Default domain: fabrikam\\?-k12\\?\.org/);
+      assert.match(tip, /Default domain: cohowinery\\?\.example/);
     } finally {
       w.sim.api.customers.delete('dddddddd-0000-4000-8000-000000000001');
       w.sim.api.customers.delete('dddddddd-0000-4000-8000-000000000002');
+      w.sim.api.customers.delete('dddddddd-0000-4000-8000-000000000003');
     }
   });
 

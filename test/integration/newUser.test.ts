@@ -102,7 +102,10 @@ describe('What a new user sees', () => {
     assert.deepStrictEqual(configured(), before);
     assert.deepStrictEqual(w.api.store.book.get(DEMO_TENANTS.denied)?.lastGood, status.lastGood);
     await waitFor('row back', () => w.api.tree.getChildren().some((n) => n.kind === 'tenant' && n.tenant.tenantId === DEMO_TENANTS.denied));
-    assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.undoRemoveTenant'), false, 'one undo per removal');
+    // the palette's Undo goes on to earlier removals (other suites'), never this one twice
+    await vscode.commands.executeCommand('partnerCenter.undoRemoveTenant');
+    assert.strictEqual(JSON.stringify(configured()).split(DEMO_TENANTS.denied).length - 1, 1, 'one undo per removal');
+    await setCustomers(before);
   });
 
   it('a warning row counts entries from 1 and opens the settings file with the entry selected', async () => {
