@@ -13,6 +13,7 @@ import { Simulator, SimulatorOptions, startSimulator } from '../../src/core/simu
 import { LimiterSpec } from '../../src/core/simulator/rateLimit';
 import { randomBytes } from 'crypto';
 import { RateTrace } from './chart';
+import { busiestWindow } from '../support/busiestWindow';
 
 export interface Line {
   readonly name: string;
@@ -91,16 +92,6 @@ export const slidingWindowService = (limit: number, windowMs: number) => (k: num
 /** A token bucket: request k needs its token, `capacity` at once and then one per 1/refill. */
 export const tokenBucketService = (capacity: number, refillPerMinute: number) => (k: number) => Math.max(0, (k + 1 - capacity) / (refillPerMinute / 60_000));
 
-/** The most requests the service saw in any window of `windowMs`. */
-export function busiestWindow(times: readonly number[], windowMs: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < s.length; i++) {
-    while (s[i]! - s[j]! >= windowMs) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 function traceOf(sim: Simulator, start: number, title: string, limits: RateTrace['limits'], windowMs: number): RateTrace {
   const log = sim.api.stats.log;
@@ -289,3 +280,4 @@ export async function faultyUnderBudget(p: BudgetParams): Promise<Line[]> {
     await r.close();
   }
 }
+

@@ -7,7 +7,8 @@ import { errorFromResponse } from '../../src/core/client/responseError';
 import { Customer } from '../../src/core/model/customer';
 import { QualificationsResult } from '../../src/core/model/qualification';
 import { failure } from './fixture';
-import { BadServer, busiestWindow, clientFor, startBadServer, writeLarge } from './misbehavingServer';
+import { BadServer, clientFor, startBadServer, writeLarge } from './misbehavingServer';
+import { busiestWindow } from '../support/busiestWindow';
 
 const T = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
 

@@ -67,13 +67,4 @@ export function clientFor(server: BadServer, o: { tokens?: TokenProvider; gate?:
   return { client, dispatcher, retries, logger };
 }
 
-/** The most arrivals inside any window of `w` ms. */
-export function busiestWindow(times: number[], w: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < s.length; i++) {
-    while (s[i]! - s[j]! >= w) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
+

@@ -3,6 +3,7 @@ import { BatchRunner } from '../../src/core/batch/batchRunner';
 import { RateGate } from '../../src/core/batch/rateGate';
 import { QualificationsResult } from '../../src/core/model/qualification';
 import { FakeClock, settle } from './fakeClock';
+import { busiestWindow } from '../support/busiestWindow';
 
 /** Starts n acquires and records the fake time at which each one is let through. */
 function start(gate: RateGate, clock: FakeClock, n: number, signal?: AbortSignal): { times: number[]; done: Promise<unknown> } {
@@ -11,16 +12,6 @@ function start(gate: RateGate, clock: FakeClock, n: number, signal?: AbortSignal
   return { times, done };
 }
 
-/** The most sends inside any window of `w` ms. */
-function busiestWindow(times: number[], w: number): number {
-  const s = [...times].sort((a, b) => a - b);
-  let best = 0;
-  for (let i = 0, j = 0; i < s.length; i++) {
-    while (s[i]! - s[j]! >= w) j++;
-    best = Math.max(best, i - j + 1);
-  }
-  return best;
-}
 
 describe('RateGate (request budget, fake clock)', () => {
   it('lets a batch below the budget out at once and a larger one follow the window', async () => {
