@@ -71,6 +71,9 @@ describe('A new user, second try (issue 19)', () => {
       const kindOptions = kindPick!.args[1] as vscode.QuickPickOptions;
       assert.match(String(kindOptions.title), /Litware Learning/);
       assert.ok(String(kindOptions.placeHolder).length <= 30, `a short prompt: ${kindOptions.placeHolder}`);
+      // every step names the customer, the segment pick too (the fresh-clone trial found it titled generically)
+      const segmentPick = stand.calls.filter((c) => c.fn === 'showQuickPick')[2]!;
+      assert.match(String((segmentPick.args[1] as vscode.QuickPickOptions).title), /^Request Education for Litware Learning$/);
       const box = stand.calls.find((c) => c.fn === 'showInputBox')!.args[0] as vscode.InputBoxOptions;
       assert.match(String(box.prompt), /of Litware Learning$/);
       const modal = stand.calls.find((c) => c.fn === 'showWarningMessage' && (c.args[1] as vscode.MessageOptions | undefined)?.modal)!;
@@ -81,6 +84,19 @@ describe('A new user, second try (issue 19)', () => {
       for (const s of w.api.changes.announcer.shown.slice(shownBefore)) assert.doesNotMatch(s.text, new RegExp(LITWARE), s.text);
       assert.ok(w.api.changes.announcer.shown.slice(shownBefore).some((s) => s.text.includes('Litware Learning')));
       for (const t of stand.texts()) assert.ok(!t.includes(LITWARE) || t === modal.args[0], `named by id: ${t}`);
+    });
+
+    it('Remove Tenant removes a tenant listed by its domain, and Undo puts the domain entry back', async () => {
+      await setCustomers(['litware-learning.com', DEMO_TENANTS.approved]);
+      const row = await waitFor('the domain entry as its tenant', () => rowOf(w, LITWARE));
+      stand = standIn();
+      assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.removeTenant', row), true, stand.texts().join(' | '));
+      assert.deepStrictEqual(configured(), [DEMO_TENANTS.approved]);
+      await waitFor('the row gone', () => !listed(w, LITWARE));
+      assert.match(stand.texts('showInformationMessage')[0] ?? '', /^Removed Litware Learning from the list/);
+      assert.strictEqual(await vscode.commands.executeCommand('partnerCenter.undoRemoveTenant'), true);
+      assert.deepStrictEqual(configured(), ['litware-learning.com', DEMO_TENANTS.approved]);
+      await waitFor('the row back', () => listed(w, LITWARE));
     });
   });
 

@@ -81,7 +81,7 @@ for (const runtime of selectedRuntimes()) {
       await shot('2-denied-warning');
       // Show reveals and selects the changed row
       await warning.locator('a.monaco-button, .monaco-button', { hasText: 'Show' }).first().click();
-      await ui.waitForRows(page, (r) => r.some((x) => /Denied · changed from Approved · No longer/.test(x.text)), 'the changed row, marked');
+      await ui.waitForRows(page, (r) => r.some((x) => /No longer an Education Customer · Denied · changed from Approved/.test(x.text)), 'the changed row, marked');
       await ui.waitFor(page, async () => (await page.locator(STATUS_ITEM).first().evaluate((el) => getComputedStyle(el).backgroundColor)) === 'rgba(0, 0, 0, 0)', 'the warning background gone once the view shows');
       await hideNotifications();
       await shot('3-show-revealed');

@@ -92,7 +92,7 @@ for (const runtime of selectedRuntimes()) {
       const box = page.locator(DIALOG);
       await box.waitFor({ state: 'visible', timeout: 30_000 });
       const text = (await box.innerText()).replace(/\s+/g, ' ');
-      assert.match(text, /Request Education, segment K12, website adventure-works\.edu for Adventure Works\?/);
+      assert.match(text, /Request Education, segment K12, website adventure-works\.edu for Adventure Works \(00000000-0000-4000-8000-000000000005\)\?/);
       assert.match(text, new RegExp(`POST https://127\\.0\\.0\\.1:\\d+/v1/customers/${DEMO_TENANTS.none}/qualifications`));
       assert.match(text, /\{"qualification":"Education","educationSegment":"K12","website":"adventure-works\.edu"\}/);
       assert.strictEqual(sim.api.stats.log.filter((l) => l.method === 'POST').length, postsBefore, 'nothing sent before confirming');

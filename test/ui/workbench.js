@@ -73,7 +73,7 @@ async function answerQuickInput(page, text, { pick } = {}) {
 /** Text of every visible row of the Customers tree. */
 async function treeRows(page) {
   return page.$$eval(`${VIEW} .monaco-list-row`, (rows) =>
-    rows.map((r) => ({ text: r.innerText.replace(/\s+/g, ' ').trim(), aria: r.getAttribute('aria-label') || '', expanded: r.getAttribute('aria-expanded') })));
+    rows.map((r) => ({ text: r.innerText.replace(/\s+/g, ' ').trim(), aria: r.getAttribute('aria-label') || '', expanded: r.getAttribute('aria-expanded'), level: r.getAttribute('aria-level') })));
 }
 
 async function waitForRows(page, predicate, what, timeoutMs = 30_000) {

@@ -25,6 +25,13 @@ const CAN_UNDO = 'partnerCenter.canUndoRemove';
 const KEPT = 20;
 
 const entryId = (e: unknown) => normalizeTenantId(typeof e === 'string' ? e : (e as { tenantId?: unknown } | null)?.tenantId);
+const entryDomain = (e: unknown) => {
+  const d = typeof e === 'string' ? e : (e as { domain?: unknown } | null)?.domain;
+  return typeof d === 'string' ? d.trim().toLowerCase() : undefined;
+};
+/** The entries that list this tenant: by its id, or by the domain entry it was resolved from. */
+const listsTenant = (tenant: TenantNode['tenant']) => (e: unknown) =>
+  entryId(e) === tenant.tenantId || (tenant.domain !== undefined && entryDomain(e) === tenant.domain);
 
 export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, tenantOf: (node?: Node) => TenantNode | undefined): vscode.Disposable {
   const removals: Removal[] = [];
@@ -39,7 +46,7 @@ export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, te
     if (!target) return false;
     const name = tree.displayName(target.tenant);
     const { config, target: scope, entries } = settingAt(target.folder);
-    const isOurs = (e: unknown) => entryId(e) === target.tenant.tenantId;
+    const isOurs = listsTenant(target.tenant);
     // the entry after each: other removals may shift indexes, the neighbour says where it goes back
     const removed = entries.flatMap((value, index) => (isOurs(value) ? [{ index, value, next: entries.slice(index + 1).find((e) => !isOurs(e)) }] : []));
     if (!removed.length) {
@@ -64,7 +71,7 @@ export function registerRemoveTenant(tree: CustomersTree, store: StatusStore, te
     const wasKept = removals.includes(r);
     forget(r);
     const { config, target: scope, entries } = settingAt(r.node.folder);
-    if (entries.some((e) => entryId(e) === r.node.tenant.tenantId)) {
+    if (entries.some(listsTenant(r.node.tenant))) {
       // added again since (or undone already): nothing to put back, and the user is told so
       void showInformation(l10n.t('{0} is listed again already.', plainText(r.name)));
       return false;

@@ -93,7 +93,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   let request: QualificationRequest;
   let validationCodes: ValidationCode[] | undefined;
   if (kind === 'Education') {
-    const segment = args.educationSegment ?? (await pickSegment());
+    const segment = args.educationSegment ?? (await pickSegment(who));
     if (!segment) return cancelled;
     const website = args.website ?? (await askText({
       title: l10n.t('Request Education for {0}', who), prompt: l10n.t('Website of the school or institution of {0}', who), placeHolder: text`example.edu`, ignoreFocusOut: true,
@@ -104,7 +104,7 @@ export async function requestQualification(d: RequestDeps, tenantArg: Configured
   } else if (kind === 'GovernmentCommunityCloud') {
     const codes = await progress(l10n.t('Reading your GCC validation codes'), (signal) => live.client.getValidationCodes({ signal }));
     if (!codes.ok) return codes.outcome;
-    const code = await pickValidationCode(codes.value, args.validationCode);
+    const code = await pickValidationCode(codes.value, args.validationCode, who);
     if (typeof code !== 'string') return code;
     request = { qualification: 'GovernmentCommunityCloud', validationCode: code };
     validationCodes = codes.value;
@@ -263,13 +263,13 @@ function invalid(message: string): RequestOutcome {
   return { ok: false, reason: 'invalid', message };
 }
 
-async function pickSegment(): Promise<EducationSegment | undefined> {
+async function pickSegment(who: Shown): Promise<EducationSegment | undefined> {
   const labels: Record<EducationSegment, Shown> = { K12: l10n.t('Primary and secondary schools (K-12)'), HigherEducation: l10n.t('Colleges and universities') };
-  const chosen = await pick(EDUCATION_SEGMENTS.map((s) => ({ label: plainText(s), description: labels[s], segment: s })), { title: TITLE(), placeHolder: l10n.t('Education segment') });
+  const chosen = await pick(EDUCATION_SEGMENTS.map((s) => ({ label: plainText(s), description: labels[s], segment: s })), { title: l10n.t('Request Education for {0}', who), placeHolder: l10n.t('Education segment') });
   return chosen?.segment;
 }
 
-async function pickValidationCode(codes: ValidationCode[], wanted: string | undefined): Promise<string | RequestOutcome> {
+async function pickValidationCode(codes: ValidationCode[], wanted: string | undefined, who: Shown): Promise<string | RequestOutcome> {
   const usable = codes.filter((c) => c.remainingCreates === undefined || c.remainingCreates > 0);
   if (!usable.length) {
     const message = codes.length
@@ -284,16 +284,17 @@ async function pickValidationCode(codes: ValidationCode[], wanted: string | unde
   }
   const creates = (c: ValidationCode) => c.remainingCreates === undefined ? undefined : c.maxCreates !== undefined
     ? l10n.t('{0} of {1} creates left', c.remainingCreates, c.maxCreates) : l10n.t('{0} creates left', c.remainingCreates);
-  const chosen = await pick(
-    codes.map((c) => {
-      const left = c.remainingCreates === undefined || c.remainingCreates > 0;
-      return { label: text`${icon(left ? 'key' : 'circle-slash')} ${plainText(c.organizationName ?? c.validationId)}`, description: creates(c), detail: plainText(c.validationId), code: c, left };
-    }),
-    { title: TITLE(), placeHolder: l10n.t('GCC validation code (organization, creates left)'), matchOnDetail: true },
-  );
-  if (!chosen) return cancelled;
-  if (!chosen.left) return invalid(validationCodeProblem(chosen.code.validationId, codes) ?? '');
-  return chosen.code.validationId;
+  const items = codes.map((c) => {
+    const left = c.remainingCreates === undefined || c.remainingCreates > 0;
+    return { label: text`${icon(left ? 'key' : 'circle-slash')} ${plainText(c.organizationName ?? c.validationId)}`, description: creates(c), detail: plainText(c.validationId), code: c, left };
+  });
+  // a used-up code is listed (so nobody wonders where it went); picking it says why and asks again
+  for (;;) {
+    const chosen = await pick(items, { title: l10n.t('Request GCC for {0}', who), placeHolder: l10n.t('GCC validation code (organization, creates left)'), matchOnDetail: true });
+    if (!chosen) return cancelled;
+    if (chosen.left) return chosen.code.validationId;
+    void showWarning(plainText(validationCodeProblem(chosen.code.validationId, codes) ?? '', 512));
+  }
 }
 
 async function confirm(live: Live, tree: CustomersTree, tenant: ConfiguredTenant, request: QualificationRequest): Promise<boolean> {
