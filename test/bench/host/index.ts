@@ -60,7 +60,9 @@ export async function run(): Promise<void> {
   await config.update('customers', ['00000000-0000-4000-8000-000000000001'], vscode.ConfigurationTarget.Workspace);
 
   const ext = vscode.extensions.getExtension<PartnerCenterApi>(EXTENSION_ID)!;
-  if (ext.isActive) throw new Error('the extension was already active: activation cannot be measured');
+  // onStartupFinished (the status bar shows without the view, issue 19) activates it before this host runs: the
+  // fresh-copy timings below still measure our activate(); VS Code's own first activation is then not seen
+  const activeAtStartup = ext.isActive;
   // Our own cost, apart from VS Code's bookkeeping: require a fresh copy of the bundle (inside the extension
   // folder, so `vscode` resolves) and run its activate() against the real API, then dispose it again. The
   // baseline extension (test/bench/baseline-extension: one tree view, as many commands and tools) is timed the same
@@ -121,7 +123,7 @@ export async function run(): Promise<void> {
   result.requireAndActivateMs = median(activations);
   const t0 = performance.now();
   const api = await ext.activate();
-  result.activationMs = performance.now() - t0;
+  result.activationMs = activeAtStartup ? NaN : performance.now() - t0;
   await new Promise((r) => setTimeout(r, 1000));
   result.activationConnections = connections;
 
