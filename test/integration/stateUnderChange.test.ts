@@ -44,13 +44,19 @@ describe('A running batch through settings changes and sign-out', () => {
   });
   after(() => signInApp(w));
 
-  it('a settings change (maxRequestsPerMinute) mid-refresh lets the batch finish on its connection', async () => {
-    // two at a time: most tenants are still to be sent when the setting changes
+  /** A refresh of every demo tenant, two at a time at 300 ms each, with its first answers in: most are still to be sent. */
+  // (the batch's promise is wrapped: an async function returning it would wait for the whole refresh)
+  async function slowRefreshUnderWay(): Promise<{ refresh: ReturnType<typeof w.api.refresher.refreshTenants> }> {
     await config().update('maxConcurrentRequests', 2, vscode.ConfigurationTarget.Global);
     w.sim.setLatency(300);
     started = Date.now();
     const p = w.api.refresher.refreshTenants(ALL_DEMO);
     await waitFor('the first answers', () => w.sim.api.stats.log.some((l) => l.at >= started));
+    return { refresh: p };
+  }
+
+  it('a settings change (maxRequestsPerMinute) mid-refresh lets the batch finish on its connection', async () => {
+    const { refresh: p } = await slowRefreshUnderWay();
     await config().update('maxRequestsPerMinute', 450, vscode.ConfigurationTarget.Global);
     const report = await p;
     // the demo's three failing tenants fail as they always do; nothing fails because the connection was rebuilt
@@ -60,11 +66,7 @@ describe('A running batch through settings changes and sign-out', () => {
   });
 
   it('Sign Out mid-refresh cancels it: the rows keep their answers, marked from before sign-out', async () => {
-    await config().update('maxConcurrentRequests', 2, vscode.ConfigurationTarget.Global);
-    w.sim.setLatency(300);
-    started = Date.now();
-    const p = w.api.refresher.refreshTenants(ALL_DEMO);
-    await waitFor('the first answers', () => w.sim.api.stats.log.some((l) => l.at >= started));
+    const { refresh: p } = await slowRefreshUnderWay();
     await vscode.commands.executeCommand('partnerCenter.signOut');
     const report = await p;
     assert.ok(report.cancelled > 0, `cancelled ${report.cancelled}`);
